@@ -1,0 +1,111 @@
+// IAM roles for service accounts (IRSA): one binding per Kubernetes service account that calls AWS. Terraform
+// creates each role with a trust policy scoped to exactly this namespace/service account; the charts annotate the
+// service account with the same ARN. Both sides call irsaBindings(), so they cannot disagree.
+import type { AwsAccess, EnvConfig } from '../../environments';
+import { iamRoleArn, iamRoleName, workloadRolePurpose } from './naming';
+import { jobsOf, servicesOf } from './workloads';
+
+/** What a role may do, in platform terms; constructs/aws turns each grant into least-privilege statements. */
+export type Grant =
+  | { readonly kind: 'read-secrets' }
+  | { readonly kind: 'manage-dns-records' }
+  | { readonly kind: 'dns01-challenge' }
+  | { readonly kind: 'load-balancer-controller' }
+  | { readonly kind: 'ebs-csi-driver' }
+  | { readonly kind: 'telemetry-storage' }
+  | { readonly kind: 'cloudwatch-metrics-read' }
+  | { readonly kind: 'workload'; readonly access: AwsAccess };
+
+export interface IrsaBinding {
+  readonly purpose: string;
+  readonly roleName: string;
+  readonly roleArn: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  readonly grants: readonly Grant[];
+}
+
+/** Controllers from platformCharts that need AWS access, with the service-account names their charts use. */
+const CONTROLLERS: readonly {
+  purpose: string;
+  namespace: string;
+  serviceAccount: string;
+  grants: Grant[];
+}[] = [
+  {
+    purpose: 'external-secrets',
+    namespace: 'platform',
+    serviceAccount: 'external-secrets',
+    grants: [{ kind: 'read-secrets' }],
+  },
+  {
+    purpose: 'external-dns',
+    namespace: 'platform',
+    serviceAccount: 'external-dns',
+    grants: [{ kind: 'manage-dns-records' }],
+  },
+  {
+    purpose: 'cert-manager',
+    namespace: 'platform',
+    serviceAccount: 'cert-manager',
+    grants: [{ kind: 'dns01-challenge' }],
+  },
+  {
+    purpose: 'aws-load-balancer-controller',
+    namespace: 'platform',
+    serviceAccount: 'aws-load-balancer-controller',
+    grants: [{ kind: 'load-balancer-controller' }],
+  },
+  {
+    purpose: 'ebs-csi-driver',
+    namespace: 'kube-system',
+    serviceAccount: 'ebs-csi-controller-sa',
+    grants: [{ kind: 'ebs-csi-driver' }],
+  },
+  {
+    purpose: 'loki',
+    namespace: 'observability',
+    serviceAccount: 'loki',
+    grants: [{ kind: 'telemetry-storage' }],
+  },
+  {
+    purpose: 'tempo',
+    namespace: 'observability',
+    serviceAccount: 'tempo',
+    grants: [{ kind: 'telemetry-storage' }],
+  },
+  {
+    purpose: 'cloudwatch-exporter',
+    namespace: 'observability',
+    serviceAccount: 'cloudwatch-exporter',
+    grants: [{ kind: 'cloudwatch-metrics-read' }],
+  },
+];
+
+export function irsaBindings(env: EnvConfig): IrsaBinding[] {
+  const controllers = CONTROLLERS.map((controller) => bind(env, controller.purpose, controller));
+  const workloads = [...servicesOf(env), ...jobsOf(env)]
+    .filter((workload) => workload.aws.length > 0)
+    .map((workload) =>
+      bind(env, workloadRolePurpose(workload.name), {
+        namespace: workload.namespace,
+        serviceAccount: workload.name,
+        grants: workload.aws.map((access) => ({ kind: 'workload', access }) as const),
+      }),
+    );
+  return [...controllers, ...workloads];
+}
+
+/** The role a given service account assumes, if any (the charts annotate service accounts with it). */
+export function roleArnFor(env: EnvConfig, namespace: string, serviceAccount: string): string | undefined {
+  return irsaBindings(env).find((b) => b.namespace === namespace && b.serviceAccount === serviceAccount)
+    ?.roleArn;
+}
+
+function bind(
+  env: EnvConfig,
+  purpose: string,
+  binding: { namespace: string; serviceAccount: string; grants: readonly Grant[] },
+): IrsaBinding {
+  return { purpose, roleName: iamRoleName(env, purpose), roleArn: iamRoleArn(env, purpose), ...binding };
+}

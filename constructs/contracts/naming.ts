@@ -1,0 +1,77 @@
+// Names are a contract: Terraform creates resources under these names and the Kubernetes side refers to them by
+// the same pure functions, so no manifest ever depends on deployed state. Renaming anything here is a breaking
+// change for running infrastructure (`npm run review` flags the replacements).
+import type { AwsAccess, BucketPurpose, DataStore, EnvConfig } from '../../environments';
+
+const ORG = 'skillforge';
+
+/** Terraform layers in dependency order; each becomes the CDKTF stack `<env>-<layer>`. */
+export const terraformLayers = ['network'] as const;
+export type TerraformLayer = (typeof terraformLayers)[number];
+
+export const stackId = (env: EnvConfig, layer: TerraformLayer | 'bootstrap'): string =>
+  `${env.name}-${layer}`;
+export const stackIds = (env: EnvConfig): string[] => terraformLayers.map((layer) => stackId(env, layer));
+
+export const resourcePrefix = (env: EnvConfig): string => `${ORG}-${env.name}`;
+export const clusterName = (env: EnvConfig): string => `${ORG}-${env.name}`;
+/** The kubeconfig context `aws eks update-kubeconfig` creates for the cluster. */
+export const kubeContext = (env: EnvConfig): string =>
+  `arn:aws:eks:${env.aws.region}:${env.aws.accountId}:cluster/${clusterName(env)}`;
+
+/** Bucket names are global: the account id keeps them unique across the three accounts. */
+export const bucketName = (
+  env: EnvConfig,
+  purpose: BucketPurpose | 'tfstate' | 'opensearch-snapshots',
+): string => `${ORG}-${env.name}-${purpose}-${env.aws.accountId}`;
+/** Replica of a bucket in the disaster-recovery region. */
+export const replicaBucketName = (env: EnvConfig, purpose: BucketPurpose): string =>
+  `${ORG}-${env.name}-${purpose}-dr-${env.aws.accountId}`;
+
+export const stateBucketName = (env: EnvConfig): string => bucketName(env, 'tfstate');
+export const stateKey = (stack: string): string => `${stack}/terraform.tfstate`;
+
+export const iamRoleName = (env: EnvConfig, purpose: string): string =>
+  `${ORG}-${env.name}-${purpose}`.slice(0, 64);
+export const iamRoleArn = (env: EnvConfig, purpose: string): string =>
+  `arn:aws:iam::${env.aws.accountId}:role/${iamRoleName(env, purpose)}`;
+
+export const kmsAliasName = (env: EnvConfig, purpose: string): string =>
+  `alias/${ORG}-${env.name}-${purpose}`;
+
+export const ecrRepositoryName = (image: string): string => `${ORG}/${image}`;
+export const ecrRegistry = (env: EnvConfig): string =>
+  `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com`;
+
+/** Secrets Manager names; External Secrets reads exactly these. */
+export const secretName = (env: EnvConfig, path: string): string => `${ORG}/${env.name}/${path}`;
+/** The credentials secret of each data store that needs one (Kafka uses IAM authentication). */
+export const dataStoreSecretPath: Readonly<Partial<Record<DataStore, string>>> = {
+  postgres: 'postgres/app',
+  redis: 'redis/auth',
+  opensearch: 'opensearch/app',
+};
+export const pagerDutySecretPath = (severity: 'P1' | 'P2'): string =>
+  `pagerduty/${severity.toLowerCase()}-routing-key`;
+
+/** Public zone of the environment: skillforge.example in production, dev.skillforge.example elsewhere. */
+export const publicZone = (env: EnvConfig): string => `${env.edge.hostPrefix}${env.edge.domain}`;
+export const appHost = (env: EnvConfig): string => `app.${publicZone(env)}`;
+export const toolHost = (env: EnvConfig, tool: 'grafana' | 'argocd'): string => `${tool}.${publicZone(env)}`;
+/** Private Route 53 zone for data-store endpoints, resolvable only inside the VPC. */
+export const privateZone = (env: EnvConfig): string => `internal.${publicZone(env)}`;
+
+export const dataStoreHost = (env: EnvConfig, store: DataStore): string => `${store}.${privateZone(env)}`;
+
+/** IAM role of a workload that calls AWS APIs (IRSA), one per service account. */
+export const workloadRolePurpose = (workload: string): string => `workload-${workload}`;
+
+export const awsAccessBuckets: Readonly<
+  Record<AwsAccess, BucketPurpose | 'opensearch-snapshots' | undefined>
+> = {
+  's3-assets': 'assets',
+  's3-backups': 'backups',
+  's3-analytics-exports': 'analytics-exports',
+  'rds-snapshots': undefined,
+  'opensearch-snapshots': 'opensearch-snapshots',
+};

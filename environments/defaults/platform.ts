@@ -1,0 +1,43 @@
+// Defaults for network, cluster and edge. Environment files override only what differs.
+import type { EnvironmentLayer } from '../layer';
+
+export const platformDefaults = {
+  network: {
+    natGateways: 'single',
+    // CKV_AWS_338 asks for a year of log retention; flow logs are security evidence (SOC 2).
+    flowLogRetentionDays: 365,
+    interfaceEndpoints: ['ecr.api', 'ecr.dkr', 'sts', 'secretsmanager', 'logs', 'kms'],
+  },
+  cluster: {
+    kubernetesVersion: '1.31',
+    publicEndpointCidrs: [],
+    controlPlaneLogRetentionDays: 365,
+    nodeGroups: {
+      general: {
+        instanceTypes: ['m6i.large'],
+        capacityType: 'ON_DEMAND',
+        minSize: 3,
+        desiredSize: 3,
+        maxSize: 6,
+        diskSizeGb: 50,
+      },
+    },
+    addons: {
+      'vpc-cni': 'v1.19.0-eksbuild.1',
+      coredns: 'v1.11.3-eksbuild.2',
+      'kube-proxy': 'v1.31.2-eksbuild.3',
+      'aws-ebs-csi-driver': 'v1.37.0-eksbuild.1',
+      'eks-pod-identity-agent': 'v1.3.4-eksbuild.1',
+    },
+  },
+  edge: {
+    // EXAMPLE VALUE: replace with the zone SkillForge owns.
+    domain: 'skillforge.example',
+    cdn: {
+      priceClass: 'PriceClass_100',
+      minimumProtocolVersion: 'TLSv1.2_2021',
+      hstsMaxAgeSeconds: 63072000,
+    },
+    waf: { rateLimitPer5Minutes: 2000 },
+  },
+} satisfies EnvironmentLayer;

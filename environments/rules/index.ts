@@ -1,0 +1,22 @@
+// Every cross-field rule the loader applies after the schema, in the order errors are reported.
+import { dataStoreRules } from './data-stores';
+import { imageRules } from './images';
+import { playbookRules } from './playbooks';
+import { productionRules } from './production';
+import { registryRules } from './registry';
+import { topologyRules } from './topology';
+import type { EnvironmentRule, RegistryRule } from './types';
+import { workloadRules } from './workloads';
+
+export const environmentRules: readonly EnvironmentRule[] = [
+  ...topologyRules,
+  ...workloadRules,
+  ...imageRules,
+  ...dataStoreRules,
+  ...productionRules,
+  ...playbookRules,
+];
+
+export { registryRules };
+export type { EnvironmentRule, RegistryRule, RuleViolation } from './types';
+export const allRules: readonly (EnvironmentRule | RegistryRule)[] = [...environmentRules, ...registryRules];

@@ -1,0 +1,98 @@
+// Account, network, cluster and edge: where the platform runs.
+import { z } from 'zod';
+import {
+  availabilityZone,
+  awsAccountId,
+  awsRegion,
+  cidrBlock,
+  domainName,
+  kubernetesName,
+  positiveInt,
+} from './primitives';
+
+export const environmentTier = z.enum(['development', 'staging', 'production']);
+
+export const awsSchema = z.strictObject({
+  /** EXAMPLE VALUE until an operator sets the real account. */
+  accountId: awsAccountId,
+  region: awsRegion,
+  availabilityZones: z.array(availabilityZone).min(2, 'expected at least 2 availability zones').max(6),
+  /** Region that receives cross-region replicas (S3 RTC) for disaster recovery. */
+  drRegion: awsRegion,
+});
+
+export const interfaceEndpoint = z.enum([
+  'ecr.api',
+  'ecr.dkr',
+  'sts',
+  'secretsmanager',
+  'logs',
+  'kms',
+  'elasticloadbalancing',
+  'autoscaling',
+]);
+
+export const networkSchema = z.strictObject({
+  /** A /16–/18: the subnet plan carves private /19–/21 per AZ (pod IPs) and public + database /22–/24 per AZ. */
+  vpcCidr: cidrBlock,
+  natGateways: z.enum(['single', 'one-per-az']),
+  flowLogRetentionDays: positiveInt,
+  interfaceEndpoints: z.array(interfaceEndpoint).min(1),
+});
+
+export const nodeGroupSchema = z.strictObject({
+  instanceTypes: z.array(z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/, 'expected an EC2 instance type')).min(1),
+  capacityType: z.enum(['ON_DEMAND', 'SPOT']),
+  minSize: positiveInt,
+  desiredSize: positiveInt,
+  maxSize: positiveInt,
+  diskSizeGb: positiveInt,
+});
+
+export const eksAddon = z.enum([
+  'vpc-cni',
+  'coredns',
+  'kube-proxy',
+  'aws-ebs-csi-driver',
+  'eks-pod-identity-agent',
+]);
+
+export const clusterSchema = z.strictObject({
+  kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'expected a Kubernetes minor version such as 1.31'),
+  /** The API endpoint stays private; a public endpoint is allowed only when restricted to these CIDRs. */
+  publicEndpointCidrs: z.array(cidrBlock),
+  controlPlaneLogRetentionDays: positiveInt,
+  nodeGroups: z.record(kubernetesName, nodeGroupSchema),
+  /** Pinned add-on versions (eksbuild tags), upgraded by a reviewed change. */
+  addons: z.record(
+    eksAddon,
+    z.string().regex(/^v[\d.]+-eksbuild\.\d+$/, 'expected a version such as v1.19.0-eksbuild.1'),
+  ),
+});
+
+export const edgeSchema = z.strictObject({
+  /** EXAMPLE VALUE: the public zone SkillForge owns. */
+  domain: domainName,
+  /** Prefix of this environment's hosts ('' for production: app.<domain>). */
+  hostPrefix: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)?$/, 'expected "" or a label followed by a dot, such as "dev."'),
+  cdn: z.strictObject({
+    priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']),
+    minimumProtocolVersion: z.enum(['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025']),
+    hstsMaxAgeSeconds: z
+      .number()
+      .int()
+      .min(31536000, 'expected at least one year (31536000 s) for HSTS preload'),
+  }),
+  waf: z.strictObject({
+    /** Requests per 5 minutes per client IP before WAF blocks. */
+    rateLimitPer5Minutes: z.number().int().min(100),
+  }),
+});
+
+export type AwsConfig = z.infer<typeof awsSchema>;
+export type NetworkConfig = z.infer<typeof networkSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
+export type EdgeConfig = z.infer<typeof edgeSchema>;

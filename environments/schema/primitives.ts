@@ -1,0 +1,111 @@
+// Reusable zod types for the environment model. Each one states what is allowed in its error message, because
+// those messages are what an operator sees when an environment file is wrong.
+import { z } from 'zod';
+
+export const cidrBlock = z
+  .string()
+  .regex(
+    /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/,
+    'expected an IPv4 CIDR block such as 10.20.0.0/16',
+  )
+  .refine(
+    (value) => parseCidr(value) !== undefined,
+    'expected an IPv4 CIDR block with octets ≤ 255 and prefix ≤ 32',
+  );
+
+/** Parses `a.b.c.d/n` into a numeric range; undefined when malformed. Used by the overlap rules too. */
+export function parseCidr(value: string): { first: number; last: number; prefix: number } | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((octet) => octet > 255) || prefix > 32) return undefined;
+  const address = octets.reduce((acc, octet) => acc * 256 + octet, 0);
+  const size = 2 ** (32 - prefix);
+  const first = address - (address % size);
+  return { first, last: first + size - 1, prefix };
+}
+
+export const awsAccountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
+export const awsRegion = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'expected an AWS region such as eu-west-1');
+export const availabilityZone = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'expected an availability zone such as eu-west-1a');
+
+/** DNS-1123 label: what Kubernetes accepts for names of namespaces, services and most objects. */
+export const kubernetesName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'expected a lowercase DNS-1123 label (a-z, 0-9, "-")')
+  .max(63, 'expected at most 63 characters (DNS-1123 label)');
+
+export const domainName = z
+  .string()
+  .regex(
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/,
+    'expected a lowercase DNS name such as skillforge.example',
+  );
+
+export const imageDigest = z
+  .string()
+  .regex(/^sha256:[a-f0-9]{64}$/, 'expected an image digest "sha256:" followed by 64 hex characters');
+export const imageTag = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'expected a Docker image tag')
+  .refine((tag) => tag !== 'latest', 'the tag "latest" is not allowed: pin a version');
+
+export const percent = z.number().gt(0, 'expected a percentage > 0').max(100, 'expected a percentage ≤ 100');
+export const positiveInt = z.number().int('expected an integer').positive('expected a positive integer');
+export const nonNegativeInt = z.number().int('expected an integer').nonnegative('expected an integer ≥ 0');
+export const port = z
+  .number()
+  .int('expected an integer')
+  .min(1, 'expected a port ≥ 1')
+  .max(65535, 'expected a port ≤ 65535');
+
+/** Five-field cron expression (minute hour day-of-month month day-of-week), as Kubernetes CronJobs accept. */
+export const cronSchedule = z.string().superRefine((value, ctx) => {
+  const problem = cronProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `expected a 5-field cron expression: ${problem}` });
+});
+
+const CRON_FIELDS = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12 },
+  { name: 'day of week', min: 0, max: 7 },
+] as const;
+
+export function cronProblem(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5) return `has ${fields.length} fields`;
+  for (const [index, field] of fields.entries()) {
+    const spec = CRON_FIELDS[index]!;
+    for (const part of field.split(',')) {
+      const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+      if (!match) return `${spec.name} "${part}" is not a number, range, list or step`;
+      const bounds = [match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
+      if (bounds.some((n) => n < spec.min || n > spec.max)) {
+        return `${spec.name} "${part}" is outside ${spec.min}-${spec.max}`;
+      }
+      if (bounds.length === 2 && bounds[0]! > bounds[1]!) return `${spec.name} range "${part}" is reversed`;
+      if (match[4] !== undefined && Number(match[4]) === 0) return `${spec.name} step "${part}" is zero`;
+    }
+  }
+  return undefined;
+}
+
+/** Prometheus-style duration used for alert `for:` clauses and windows: 30s, 5m, 2h, 1d. */
+export const promDuration = z.string().regex(/^\d+[smhd]$/, 'expected a duration such as 30s, 5m, 2h or 1d');
+
+export function durationSeconds(duration: string): number {
+  const match = /^(\d+)([smhd])$/.exec(duration);
+  if (!match) throw new Error(`not a duration: ${duration}`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+export const severity = z.enum(['P1', 'P2']);
+export type Severity = z.infer<typeof severity>;

@@ -1,0 +1,85 @@
+// `npm run plan|deploy -- --env <name>`: cdktf diff/deploy on exactly that environment's stacks, in dependency
+// order, after proving the committed render is what would be deployed.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type EnvConfig, loadEnvironment } from '../../environments';
+import { stackIds } from '../../constructs/contracts';
+import { renderEnvironment } from '../render/synthesize';
+import { envOption, parseOptions, UsageError } from './args';
+import type { Command, CommandIo } from './io';
+import { deployDir, repoRoot } from './paths';
+
+export const plan: Command = async (argv, io) => {
+  const options = parseOptions('plan', argv, { env: envOption(true) });
+  const env = loadEnvironment(String(options.env));
+  await assertRenderCommitted(env, 'plan');
+  const synthCode = await runCdktf(env, ['synth'], io);
+  if (synthCode !== 0) return synthCode;
+  for (const stack of stackIds(env)) {
+    const code = await runCdktf(env, ['diff', stack, '--skip-synth'], io);
+    if (code !== 0) return code;
+  }
+  return 0;
+};
+
+export const deploy: Command = async (argv, io) => {
+  const options = parseOptions('deploy', argv, {
+    env: envOption(true),
+    'auto-approve': { type: 'boolean', description: "skip cdktf's approval prompt (passed through)" },
+  });
+  const env = loadEnvironment(String(options.env));
+  await assertRenderCommitted(env, 'deploy');
+  const approve = options['auto-approve'] ? ['--auto-approve'] : [];
+  return runCdktf(env, ['deploy', ...stackIds(env), ...approve], io);
+};
+
+/** Refuses when deploy/<env>/terraform differs from a fresh render: someone changed the model without rendering. */
+async function assertRenderCommitted(env: EnvConfig, command: string): Promise<void> {
+  const fresh = (await renderEnvironment(env)).filter((file) => file.path.startsWith('terraform/'));
+  const stale: string[] = [];
+  for (const file of fresh) {
+    const committed = await readFile(join(deployDir(), env.name, file.path), 'utf8').catch(() => undefined);
+    if (committed !== file.content) stale.push(`deploy/${env.name}/${file.path}`);
+  }
+  const committedFiles = await readdir(join(deployDir(), env.name, 'terraform'), {
+    recursive: true,
+    withFileTypes: true,
+  }).catch(() => []);
+  for (const entry of committedFiles) {
+    const path = join(entry.parentPath, entry.name).slice(join(deployDir(), env.name).length + 1);
+    if (entry.isFile() && !fresh.some((file) => file.path === path)) stale.push(`deploy/${env.name}/${path}`);
+  }
+  const uncommitted = spawnSync(
+    'git',
+    ['status', '--porcelain', '--', join(deployDir(), env.name, 'terraform')],
+    {
+      cwd: repoRoot(),
+      encoding: 'utf8',
+    },
+  );
+  if (uncommitted.status === 0 && uncommitted.stdout.trim() !== '') {
+    stale.push(`uncommitted: ${uncommitted.stdout.trim().split('\n').join('; ')}`);
+  }
+  if (stale.length > 0) {
+    throw new UsageError(
+      `${command}: the rendered Terraform differs from a fresh synth (${stale.join(', ')}); run \`npm run synth -- --env ${env.name}\`, review and commit it first`,
+    );
+  }
+}
+
+function runCdktf(env: EnvConfig, args: readonly string[], io: CommandIo): Promise<number> {
+  const cdktf = join(repoRoot(), 'node_modules', '.bin', 'cdktf');
+  io.stderr.write(`$ SKILLFORGE_ENV=${env.name} cdktf ${args.join(' ')}\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cdktf, args, {
+      cwd: repoRoot(),
+      stdio: ['inherit', 'pipe', 'pipe'],
+      env: { ...process.env, SKILLFORGE_ENV: env.name, CHECKPOINT_DISABLE: '1' },
+    });
+    child.stdout.on('data', (chunk: Buffer) => io.stdout.write(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => io.stderr.write(chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}

@@ -1,0 +1,29 @@
+// Deterministic serialisation for the rendered tree: sorted keys, LF endings, trailing newline, no timestamps.
+import { stringify } from 'yaml';
+
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, sortKeysDeep((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+}
+
+/** YAML with sorted keys; lineWidth 0 keeps long strings (PromQL, JSON blobs) on one line for readable diffs. */
+export function toYaml(value: unknown): string {
+  return stringify(sortKeysDeep(value), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** Several documents in one file (only where a tool expects a stream). */
+export function toYamlStream(values: readonly unknown[]): string {
+  return values.map(toYaml).join('---\n');
+}
