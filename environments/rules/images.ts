@@ -5,7 +5,7 @@ export const imagesExist: EnvironmentRule = {
   id: 'images-exist',
   description: 'every service and job runs an image from the catalogue',
   check: (env) => {
-    const known = Object.keys(env.images);
+    const known = Object.keys(env.images).sort();
     const workloads = [
       ...Object.entries(env.services).map(([name, w]) => [`services.${name}.image`, w.image] as const),
       ...Object.entries(env.jobs).map(([name, w]) => [`jobs.${name}.image`, w.image] as const),
@@ -33,7 +33,8 @@ export const releasesPinned: EnvironmentRule = {
     });
     const ours = Object.entries(env.images)
       .filter(([, image]) => image.source === 'ours')
-      .map(([name]) => name);
+      .map(([name]) => name)
+      .sort();
     for (const name of Object.keys(env.releases)) {
       if (!ours.includes(name))
         problems.push(violation(`releases.${name}`, name, `expected one of: ${ours.join(', ')}`));

@@ -140,7 +140,8 @@ export const callsExist: EnvironmentRule = {
 function httpServiceNames(services: Readonly<Record<string, { readonly kind: string }>>): string[] {
   return Object.entries(services)
     .filter(([, service]) => service.kind === 'http')
-    .map(([name]) => name);
+    .map(([name]) => name)
+    .sort();
 }
 
 export const jobTrigger: EnvironmentRule = {

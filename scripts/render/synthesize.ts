@@ -5,11 +5,14 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { EnvConfig } from '../../environments';
 import { assertUniquePaths, type RenderedFile } from './files';
-import { renderLayers } from './layers';
+import { type RenderLayer, renderLayers } from './layers';
 
-export async function renderEnvironment(env: EnvConfig): Promise<RenderedFile[]> {
+export async function renderEnvironment(
+  env: EnvConfig,
+  layers: readonly RenderLayer[] = renderLayers,
+): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
-  for (const layer of renderLayers) {
+  for (const layer of layers) {
     files.push(...(await layer.render(env, files)));
   }
   assertUniquePaths(env.name, files);

@@ -1,0 +1,188 @@
+// Every cross-field rule with a failing example and its exact message: what an operator sees is part of the contract.
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../environments/rules';
+import { loadErrorOf, registryWith } from './support';
+
+describe('cross-field rules of the environment model', () => {
+  const cases: { rule: string; when: string; registry: ReturnType<typeof registryWith>; message: string }[] =
+    [
+      {
+        rule: 'production-zones',
+        when: 'a production environment uses two zones',
+        registry: registryWith('prod', { aws: { availabilityZones: ['eu-west-1a', 'eu-west-1b'] } }),
+        // Zone awareness of the search domain breaks too: every rule reports, not just the first.
+        message: [
+          'environment "prod": aws.availabilityZones: got ["eu-west-1a","eu-west-1b"]; expected at least 3 availability zones for a production environment',
+          'environment "prod": opensearch.dataNodes.count: got 3; expected a multiple of 2 (zone awareness)',
+        ].join('\n'),
+      },
+      {
+        rule: 'zones-in-region',
+        when: 'a zone belongs to another region',
+        registry: registryWith('dev', { aws: { availabilityZones: ['eu-west-1a', 'eu-central-1b'] } }),
+        message:
+          'environment "dev": aws.availabilityZones[1]: got "eu-central-1b"; expected a zone of region eu-west-1',
+      },
+      {
+        rule: 'dr-region-differs',
+        when: 'the DR region is the primary region',
+        registry: registryWith('prod', { aws: { drRegion: 'eu-west-1' } }),
+        message: 'environment "prod": aws.drRegion: got "eu-west-1"; expected a region other than eu-west-1',
+      },
+      {
+        rule: 'vpc-size',
+        when: 'the VPC is too small for the subnet plan',
+        registry: registryWith('dev', { network: { vpcCidr: '10.10.0.0/20' } }),
+        message:
+          'environment "dev": network.vpcCidr: got "10.10.0.0/20"; expected a /16, /17 or /18 block (one subnet per tier per zone)',
+      },
+      {
+        rule: 'private-cluster-endpoint',
+        when: 'the API endpoint is opened to the internet',
+        registry: registryWith('staging', { cluster: { publicEndpointCidrs: ['0.0.0.0/0'] } }),
+        message:
+          'environment "staging": cluster.publicEndpointCidrs[0]: got "0.0.0.0/0"; expected a restricted CIDR, not the whole internet',
+      },
+      {
+        rule: 'node-group-sizes',
+        when: 'a node group minimum exceeds its maximum',
+        registry: registryWith('prod', { cluster: { nodeGroups: { general: { minSize: 20 } } } }),
+        message: 'environment "prod": cluster.nodeGroups.general.minSize: got 20; expected ≤ maxSize (15)',
+      },
+      {
+        rule: 'replica-bounds',
+        when: 'HPA min is above max',
+        registry: registryWith('prod', { services: { 'data-api': { replicas: { min: 9, max: 8 } } } }),
+        message: 'environment "prod": services.data-api.replicas.min: got 9; expected ≤ replicas.max (8)',
+      },
+      {
+        rule: 'pdb-under-min-replicas',
+        when: 'the PDB does not fit under the HPA minimum',
+        registry: registryWith('staging', { services: { 'user-api': { pdbMinAvailable: 3 } } }),
+        message:
+          'environment "staging": services.user-api.pdbMinAvailable: got 3; expected < replicas.min (3) so node drains can evict a pod',
+      },
+      {
+        rule: 'peak-window-bounds',
+        when: 'the EU-peak floor is below the normal minimum',
+        registry: registryWith('prod', {
+          services: { 'search-api': { peakWindows: { 'eu-peak': { minReplicas: 5 } } } },
+        }),
+        message:
+          'environment "prod": services.search-api.peakWindows.eu-peak.minReplicas: got 5; expected between replicas.min (6) and replicas.max (12)',
+      },
+      {
+        rule: 'http-service-shape',
+        when: 'a worker declares a port',
+        registry: registryWith('dev', { services: { 'enrichment-worker': { port: 8080 } } }),
+        message: 'environment "dev": services.enrichment-worker.port: got 8080; expected no port on a worker',
+      },
+      {
+        rule: 'unique-ingress-paths',
+        when: 'two public services share a path',
+        registry: registryWith('dev', { services: { 'data-api': { ingressPath: '/api/search' } } }),
+        message:
+          'environment "dev": services.search-api.ingressPath: got "/api/search"; expected a path not already used by data-api',
+      },
+      {
+        rule: 'calls-exist',
+        when: 'a service calls one that does not exist',
+        registry: registryWith('dev', { services: { 'data-api': { calls: ['billing-api'] } } }),
+        message:
+          'environment "dev": services.data-api.calls[0]: got "billing-api"; expected one of: assessment-api, data-api, flagd, recommendation-api, search-api, user-api, web',
+      },
+      {
+        rule: 'job-trigger',
+        when: 'a PreSync hook has a schedule',
+        registry: registryWith('dev', { jobs: { 'db-migrations': { schedule: '0 1 * * *' } } }),
+        message:
+          'environment "dev": jobs.db-migrations.schedule: got "0 1 * * *"; expected no schedule on a presync-hook job',
+      },
+      {
+        rule: 'images-exist',
+        when: 'a job runs an image missing from the catalogue',
+        registry: registryWith('dev', { jobs: { 'onet-refresh': { image: 'etl' } } }),
+        message: expect.stringMatching(
+          /^environment "dev": jobs\.onet-refresh\.image: got "etl"; expected one of: analytics-event-router, assessment-api, /,
+        ) as unknown as string,
+      },
+      {
+        rule: 'releases-pinned',
+        when: 'a release pins an image that is not ours',
+        registry: registryWith('staging', {
+          releases: { k6: { tag: '1.0.0', digest: `sha256:${'a'.repeat(64)}` } },
+        }),
+        message: expect.stringMatching(
+          /^environment "staging": releases\.k6: got "k6"; expected one of: analytics-event-router, /,
+        ) as unknown as string,
+      },
+      {
+        rule: 'stores-enabled',
+        when: 'a service depends on a disabled store',
+        registry: registryWith('dev', { kafka: { mode: 'disabled' } }),
+        message: [
+          'environment "dev": services.assessment-api.dependsOn[2]: got "kafka"; expected a store this environment runs (kafka is disabled)',
+          'environment "dev": services.analytics-event-router.dependsOn[0]: got "kafka"; expected a store this environment runs (kafka is disabled)',
+        ].join('\n'),
+      },
+      {
+        rule: 'retention-covers-rpo',
+        when: 'point-in-time restore reaches back less than a week',
+        registry: registryWith('dev', { postgres: { backupRetentionDays: 3 } }),
+        message:
+          'environment "dev": postgres.backupRetentionDays: got 3; expected ≥ 7 days of point-in-time restore (RPO 15 min)',
+      },
+      {
+        rule: 'search-topology',
+        when: 'UltraWarm runs without dedicated masters',
+        registry: registryWith('staging', { opensearch: { ultrawarm: { enabled: true, count: 2 } } }),
+        message:
+          'environment "staging": opensearch.ultrawarm.enabled: got true; expected dedicatedMasters.enabled (UltraWarm requires them)',
+      },
+      {
+        rule: 'production-grade',
+        when: 'production syncs automatically',
+        registry: registryWith('prod', { gitops: { automatedSync: true } }),
+        message:
+          'environment "prod": gitops.automatedSync: got true; expected false: production syncs after manual approval (runbook §2.1)',
+      },
+      {
+        rule: 'playbook-targets',
+        when: 'the surge does not raise search-api above its floor',
+        registry: registryWith('prod', { playbooks: { searchLatencySurge: { surgeReplicas: 6 } } }),
+        message:
+          'environment "prod": playbooks.searchLatencySurge.surgeReplicas: got 6; expected above replicas.min (6) and ≤ replicas.max (12) of search-api',
+      },
+      {
+        rule: 'latency-recovery-below-target',
+        when: 'recovery is declared at the objective itself',
+        registry: registryWith('prod', { playbooks: { searchLatencySurge: { recoveredBelowMs: 350 } } }),
+        message:
+          'environment "prod": playbooks.searchLatencySurge.recoveredBelowMs: got 350; expected < search-api latencyP95Ms (350)',
+      },
+      {
+        rule: 'vpc-cidrs-disjoint',
+        when: 'two environments share address space',
+        registry: registryWith('staging', { network: { vpcCidr: '10.10.0.0/17' } }),
+        message:
+          'environment "staging": network.vpcCidr: got "10.10.0.0/17"; expected no overlap with dev (10.10.0.0/16)',
+      },
+      {
+        rule: 'baseline-environment-exists',
+        when: 'the baseline source is not registered',
+        registry: registryWith('prod', { observability: { baselineEnvironment: 'preprod' } }),
+        message:
+          'environment "prod": observability.baselineEnvironment: got "preprod"; expected one of: dev, staging, prod',
+      },
+    ];
+
+  for (const { rule, when, registry, message } of cases) {
+    it(`${rule} fails when ${when}`, () => {
+      expect(loadErrorOf(registry)).toEqual(message);
+    });
+  }
+
+  it('has a failing example for every rule', () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(allRules.map((rule) => rule.id)));
+  });
+});

@@ -1,0 +1,39 @@
+// A throwaway copy of the working tree as its own git repository (node_modules symlinked), for end-to-end tests
+// of commands that look at git state or must not touch the real deploy/ tree.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+export const repoRoot = join(__dirname, '..', '..');
+const SKIP = new Set(['node_modules', '.git', 'dist', 'cdktf.out', '.scratch']);
+
+export function cloneRepo(): string {
+  const clone = mkdtempSync(join(tmpdir(), 'skillforge-clone-'));
+  cpSync(repoRoot, clone, {
+    recursive: true,
+    filter: (source) => !SKIP.has(basename(source)) || source === repoRoot,
+  });
+  symlinkSync(join(repoRoot, 'node_modules'), join(clone, 'node_modules'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'clone');
+  return clone;
+}
+
+/** Runs the project CLI in a directory and returns its exit code and output. */
+export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const stdout = execFileSync(process.execPath, [join(cwd, 'scripts/bin/skillforge.cjs'), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failure = error as { status: number; stdout: string; stderr: string };
+    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
