@@ -23,6 +23,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: '(used by cdktf.json) synthesize $SKILLFORGE_ENV into cdktf.out',
     load: async () => (await import('./cdktf-app')).cdktfApp,
   },
+  review: {
+    summary: 'synthesized diff of deploy/ against a git ref, gating destructive changes',
+    load: async () => (await import('./review')).review,
+  },
   bench: { summary: 'measure synth time and memory', load: async () => (await import('./bench')).bench },
 };
 

@@ -1,0 +1,28 @@
+// The review's public surface: the command, and the pieces a CI job or a test calls on their own.
+export {
+  ACKNOWLEDGEMENTS_FILE,
+  applyAcknowledgements,
+  loadAcknowledgements,
+  parseAcknowledgements,
+} from './acknowledgements';
+export type { Acknowledgement, AcknowledgedFindings, ReviewedFinding } from './acknowledgements';
+export { findDestructiveChanges, FINDING_KINDS } from './destructive';
+export type { Finding, FindingKind, ReplacedAttribute } from './destructive';
+export { renderMarkdown } from './markdown';
+export type { MarkdownOptions } from './markdown';
+export { LAYER_LABELS, LAYERS, ReviewError } from './model';
+export type {
+  EnvDiff,
+  FieldChange,
+  ItemDiff,
+  ItemStatus,
+  Layer,
+  LayerDiff,
+  LineCounts,
+  TreeDiff,
+} from './model';
+export { EXIT_CODES, runReview } from './run-review';
+export type { ReviewOptions, TextSink } from './run-review';
+export { STATEFUL_KUBERNETES_KINDS, STATEFUL_TERRAFORM_TYPES, providerDocsUrl } from './stateful-registry';
+export { diffTrees } from './tree-diff';
+export type { DiffTreesOptions } from './tree-diff';
