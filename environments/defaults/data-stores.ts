@@ -17,6 +17,8 @@ export const dataStoreDefaults = {
     performanceInsightsRetentionDays: 7,
     enhancedMonitoringIntervalSeconds: 60,
     slowQueryLogMs: 500,
+    // Schema changes are audit evidence; logging every statement would log application data (GDPR).
+    logStatement: 'ddl',
     logRetentionDays: 365,
   },
   redis: {
@@ -26,6 +28,10 @@ export const dataStoreDefaults = {
     replicasPerShard: 2,
     snapshotRetentionDays: 7,
     snapshotWindow: '03:00-04:00',
+    inCluster: {
+      storageGiB: 5,
+      resources: { cpuMillicores: 250, memoryMiB: 512, cpuLimitMillicores: 1000, memoryLimitMiB: 512 },
+    },
   },
   opensearch: {
     mode: 'managed',
@@ -33,6 +39,12 @@ export const dataStoreDefaults = {
     dataNodes: { instanceType: 'r6g.large.search', count: 3, volumeSizeGb: 100 },
     dedicatedMasters: { enabled: false, instanceType: 'm6g.large.search', count: 0 },
     ultrawarm: { enabled: false, instanceType: 'ultrawarm1.medium.search', count: 0 },
+    // One node is enough for a development index; the JVM heap is half the memory limit.
+    inCluster: {
+      replicas: 1,
+      storageGiB: 20,
+      resources: { cpuMillicores: 500, memoryMiB: 2048, cpuLimitMillicores: 2000, memoryLimitMiB: 2048 },
+    },
     logRetentionDays: 365,
   },
   kafka: {

@@ -18,6 +18,19 @@ export const imageDefaults = {
     'ops-toolbox': ours,
     flagd: { source: 'external', repository: 'ghcr.io/open-feature/flagd', tag: 'v0.11.4', runAsUser: 65532 },
     k6: { source: 'external', repository: 'docker.io/grafana/k6', tag: '0.55.0', runAsUser: 12345 },
+    // In-cluster stores (redis.mode / opensearch.mode in-cluster). Both run as any UID given a writable data volume.
+    redis: {
+      source: 'external',
+      repository: 'docker.io/library/redis',
+      tag: '7.2.6-alpine',
+      runAsUser: 10001,
+    },
+    opensearch: {
+      source: 'external',
+      repository: 'docker.io/opensearchproject/opensearch',
+      tag: '2.13.0',
+      runAsUser: 10001,
+    },
   },
   platformCharts: {
     'ingress-nginx': {

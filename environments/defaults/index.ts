@@ -7,6 +7,7 @@ import { namespaceDefaults } from './namespaces';
 import { operationsDefaults } from './operations';
 import { platformDefaults } from './platform';
 import { serviceDefaults } from './services';
+import { workloadDefaults } from './workload-defaults';
 
 export const defaults: EnvironmentLayer = {
   ...platformDefaults,
@@ -16,4 +17,5 @@ export const defaults: EnvironmentLayer = {
   ...jobDefaults,
   ...imageDefaults,
   ...operationsDefaults,
+  ...workloadDefaults,
 };

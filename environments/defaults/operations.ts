@@ -22,6 +22,7 @@ export const operationsDefaults = {
   slo: {
     frontendTtiSeconds: 3.5,
     frontendClsScore: 0.1,
+    webVitalsPercentile: 75,
     rtoMinutes: 30,
     rpoMinutes: 15,
     cacheWarmTopOccupations: 10000,
@@ -40,7 +41,8 @@ export const operationsDefaults = {
     etlDelay: { maxLateHours: 2, severity: 'P2' },
     dataFreshness: { maxAgeHours: 24, severity: 'P1' },
     consumerLag: { maxSeconds: 300, for: '5m', severity: 'P1' },
-    ingestionBehindBaseline: { maxMinutes: 10, for: '5m', severity: 'P2' },
+    // Over one hour, a full stop of ingestion crosses maxMinutes after maxMinutes; a slowdown once its deficit does.
+    ingestionBehindBaseline: { maxMinutes: 10, window: '1h', for: '5m', severity: 'P2' },
   },
   oncall: {
     p1ResponseMinutes: 15,
@@ -64,6 +66,7 @@ export const operationsDefaults = {
     lokiRetentionDays: 30,
     tempoRetentionDays: 14,
     scrapeIntervalSeconds: 30,
+    workloadManagementPort: 9464,
     baselineEnvironment: 'staging',
     // EXAMPLE VALUE: the shared Prometheus every environment remote-writes to (runbook §4.4).
     sharedPrometheusUrl: 'https://prometheus.shared.skillforge.example/api/v1/write',
@@ -78,6 +81,7 @@ export const operationsDefaults = {
     targetRevision: 'main',
     automatedSync: true,
     argoCdChartVersion: '7.7.5',
+    argoCdNamespace: 'argocd',
   },
   access: {
     groups: {

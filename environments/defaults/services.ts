@@ -13,6 +13,7 @@ const httpDefaults = {
   scaleOnLatency: false,
   aws: [],
   healthPath: '/healthz',
+  readinessPath: '/readyz',
 } as const;
 
 export const serviceDefaults = {
@@ -115,6 +116,8 @@ export const serviceDefaults = {
       namespace: 'api',
       image: 'flagd',
       port: 8013,
+      // flagd serves /metrics, /healthz and /readyz on its management port.
+      managementPort: 8014,
       delivery: 'rolling',
       exposure: 'internal',
       replicas: { min: 2, max: 4 },
@@ -143,6 +146,7 @@ export const serviceDefaults = {
       calls: [],
       aws: [],
       healthPath: '/healthz',
+      readinessPath: '/readyz',
     },
     'analytics-event-router': {
       namespace: 'data-pipelines',
@@ -163,6 +167,7 @@ export const serviceDefaults = {
       calls: [],
       aws: ['s3-analytics-exports'],
       healthPath: '/healthz',
+      readinessPath: '/readyz',
     },
   },
 } satisfies EnvironmentLayer;

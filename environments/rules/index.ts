@@ -1,9 +1,14 @@
 // Every cross-field rule the loader applies after the schema, in the order errors are reported.
 import { dataStoreRules } from './data-stores';
+import { gitopsRules } from './gitops';
 import { imageRules } from './images';
+import { kubernetesRules } from './kubernetes';
+import { observabilityRules } from './observability';
 import { playbookRules } from './playbooks';
 import { productionRules } from './production';
+import { recoveryRules } from './recovery';
 import { registryRules } from './registry';
+import { tlsRules } from './tls';
 import { topologyRules } from './topology';
 import type { EnvironmentRule, RegistryRule } from './types';
 import { workloadRules } from './workloads';
@@ -15,6 +20,11 @@ export const environmentRules: readonly EnvironmentRule[] = [
   ...dataStoreRules,
   ...productionRules,
   ...playbookRules,
+  ...observabilityRules,
+  ...tlsRules,
+  ...recoveryRules,
+  ...gitopsRules,
+  ...kubernetesRules,
 ];
 
 export { registryRules };

@@ -1,6 +1,14 @@
 // Managed data stores, buckets, registry and secrets: sizing and retention for runbook §1.2 and §3.3.
 import { z } from 'zod';
 import { nonNegativeInt, positiveInt } from './primitives';
+import { resourcesSchema } from './workloads';
+
+/** Sizing of a store when it runs as a StatefulSet in namespace `platform` (mode in-cluster, e.g. dev). */
+const inClusterSchema = z.strictObject({
+  /** Volume per pod (a PersistentVolumeClaim template on the cluster's default StorageClass). */
+  storageGiB: positiveInt,
+  resources: resourcesSchema,
+});
 
 export const postgresSchema = z.strictObject({
   engineVersion: z.string().regex(/^\d+\.\d+$/, 'expected a PostgreSQL version such as 16.4'),
@@ -32,6 +40,8 @@ export const postgresSchema = z.strictObject({
   ]),
   /** Statements slower than this are logged (log_min_duration_statement). */
   slowQueryLogMs: positiveInt,
+  /** Statements logged regardless of duration (log_statement): ddl keeps schema changes auditable (SOC 2). */
+  logStatement: z.enum(['none', 'ddl', 'mod', 'all']),
   logRetentionDays: positiveInt,
 });
 
@@ -44,6 +54,8 @@ export const redisSchema = z.strictObject({
   /** Daily automatic backups kept this long (ElastiCache cannot snapshot every 15 minutes, see docs/decisions). */
   snapshotRetentionDays: positiveInt,
   snapshotWindow: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/),
+  /** Used when mode is in-cluster: one pod (no Sentinel, so a second pod could not take over as primary). */
+  inCluster: inClusterSchema,
 });
 
 export const opensearchSchema = z.strictObject({
@@ -53,6 +65,8 @@ export const opensearchSchema = z.strictObject({
   dataNodes: z.strictObject({ instanceType: z.string(), count: positiveInt, volumeSizeGb: positiveInt }),
   dedicatedMasters: z.strictObject({ enabled: z.boolean(), instanceType: z.string(), count: nonNegativeInt }),
   ultrawarm: z.strictObject({ enabled: z.boolean(), instanceType: z.string(), count: nonNegativeInt }),
+  /** Used when mode is in-cluster: `replicas` pods forming one cluster (1, or an odd quorum of 3+). */
+  inCluster: inClusterSchema.extend({ replicas: positiveInt }),
   logRetentionDays: positiveInt,
 });
 

@@ -22,6 +22,7 @@ import {
   namespaceSchema,
   releaseSchema,
   serviceSchema,
+  workloadDefaultsSchema,
 } from './workloads';
 import {
   accessSchema,
@@ -65,6 +66,7 @@ export const environmentSchema = z.strictObject({
   autoscaling: autoscalingSchema,
   delivery: deliverySchema,
   featureFlags: z.record(kubernetesName, featureFlagSchema),
+  workloadDefaults: workloadDefaultsSchema,
   slo: sloSchema,
   alerts: alertsSchema,
   oncall: oncallSchema,

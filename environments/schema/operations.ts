@@ -1,12 +1,14 @@
 // Service levels, alert thresholds, on-call timings, playbooks and delivery: runbook §1.3, §2, §3.4, §4.
 import { z } from 'zod';
-import { percent, positiveInt, promDuration, severity } from './primitives';
+import { kubernetesName, percent, port, positiveInt, promDuration, severity } from './primitives';
 
 export const sloSchema = z.strictObject({
   /** Runbook §1.3: CDN ensures ≤ 3.5 s time-to-interactive on mobile. */
   frontendTtiSeconds: z.number().positive(),
   /** Core Web Vitals "good" CLS; the runbook tracks CLS without a number, so this is ours (web.dev guidance). */
   frontendClsScore: z.number().positive(),
+  /** Percentile of page loads the Core Web Vitals are judged at (web.dev: the 75th), for TTI and its baseline. */
+  webVitalsPercentile: z.number().int().min(1).max(99),
   /** Runbook §1.3: 30 m RTO / 15 m RPO. */
   rtoMinutes: positiveInt,
   rpoMinutes: positiveInt,
@@ -32,7 +34,11 @@ export const alertsSchema = z.strictObject({
   etlDelay: threshold({ maxLateHours: positiveInt }),
   dataFreshness: threshold({ maxAgeHours: positiveInt }),
   consumerLag: threshold({ maxSeconds: positiveInt, for: promDuration }),
-  ingestionBehindBaseline: threshold({ maxMinutes: positiveInt, for: promDuration }),
+  /**
+   * Runbook §4.5: production ingestion more than maxMinutes behind the staging baseline. Measured over `window`:
+   * the minutes of baseline-pace ingestion production is short of (docs/metrics.md), so `window` must exceed it.
+   */
+  ingestionBehindBaseline: threshold({ maxMinutes: positiveInt, window: promDuration, for: promDuration }),
 });
 
 export const oncallSchema = z.strictObject({
@@ -67,6 +73,8 @@ export const observabilitySchema = z.strictObject({
   lokiRetentionDays: positiveInt,
   tempoRetentionDays: positiveInt,
   scrapeIntervalSeconds: positiveInt,
+  /** Port on which workloads serve /metrics and health by default (the OpenTelemetry Prometheus exporter's). */
+  workloadManagementPort: port,
   /** Environment whose metrics become the `…_staging_baseline` series (runbook §4.4). */
   baselineEnvironment: z.string(),
   /** Shared Prometheus that receives every environment's remote write (runbook §4.4). EXAMPLE VALUE. */
@@ -82,6 +90,8 @@ export const gitopsSchema = z.strictObject({
   /** Automated sync with self-heal; production uses a manual gate (runbook §2.1 "manual approval"). */
   automatedSync: z.boolean(),
   argoCdChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+  /** Namespace Argo CD runs in: bootstrap-cluster installs it there; every Application and AppProject lives there. */
+  argoCdNamespace: kubernetesName,
 });
 
 export const backupsSchema = z.strictObject({

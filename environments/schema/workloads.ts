@@ -43,7 +43,16 @@ export const namespaceSchema = z.strictObject({
     pods: positiveInt,
   }),
   /** Defaults the LimitRange applies to containers that set nothing. */
-  containerDefaults: z.strictObject({ cpuMillicores: positiveInt, memoryMiB: positiveInt }),
+  containerDefaults: z.strictObject({
+    cpuMillicores: positiveInt,
+    memoryMiB: positiveInt,
+    /**
+     * Scratch space every container of the namespace requests and may use (ephemeral-storage): root filesystems
+     * are read-only, so this is the emptyDir /tmp plus logs. Exceeding the limit evicts the pod, not the node.
+     */
+    ephemeralStorageMiB: positiveInt,
+    ephemeralStorageLimitMiB: positiveInt,
+  }),
 });
 
 export const resourcesSchema = z.strictObject({
@@ -71,6 +80,11 @@ export const serviceSchema = z.strictObject({
   /** http services get a Service, probes and latency SLOs; workers only consume queues/streams. */
   kind: z.enum(['http', 'worker']),
   port: port.optional(),
+  /**
+   * Port serving Prometheus /metrics and the health endpoints (healthPath); kept off the mesh so Prometheus can
+   * scrape under STRICT mTLS. Absent: observability.workloadManagementPort (the OpenTelemetry exporter's port).
+   */
+  managementPort: port.optional(),
   /** canary = Argo Rollouts with a first step at `canary.firstStepPercent`; rolling = a Deployment. */
   delivery: z.enum(['canary', 'rolling']),
   /** Public services are routed from the ingress; internal ones only from declared callers. */
@@ -98,6 +112,14 @@ export const serviceSchema = z.strictObject({
   calls: z.array(kubernetesName),
   aws: z.array(awsAccess),
   healthPath: z.string().regex(/^\/[a-z0-9/_-]*$/),
+  /**
+   * Readiness endpoint on the management port, distinct from healthPath (liveness) so a dependency outage takes
+   * pods out of rotation without restarting them all. Absent: healthPath serves both.
+   */
+  readinessPath: z
+    .string()
+    .regex(/^\/[a-z0-9/_-]*$/)
+    .optional(),
 });
 
 export const jobSchema = z.strictObject({
@@ -112,6 +134,10 @@ export const jobSchema = z.strictObject({
   command: z.array(z.string()).min(1),
   activeDeadlineMinutes: positiveInt,
   backoffLimit: z.number().int().min(0).max(10),
+  /** The job calls the environment's public host (appHost) from inside the cluster, e.g. synthetic traffic. */
+  callsPublicHost: z.boolean(),
+  /** Load a traffic-generating job (k6) applies: concurrent virtual users for durationMinutes. */
+  load: z.strictObject({ virtualUsers: positiveInt, durationMinutes: positiveInt }).optional(),
   /** ETL jobs: the series etl_job_last_success_timestamp_seconds{job} must advance at least this often. */
   expectedIntervalHours: positiveInt.optional(),
   /** The dataset a job refreshes: data_last_refresh_timestamp_seconds{dataset}. */
@@ -133,7 +159,15 @@ export const imageSchema = z.strictObject({
   runAsUser: z.number().int().min(10001, 'expected a UID ≥ 10001 (non-root, outside host ranges)'),
 });
 
-export const releaseSchema = z.strictObject({ tag: imageTag, digest: imageDigest });
+export const releaseSchema = z.strictObject({
+  tag: imageTag,
+  digest: imageDigest,
+  /**
+   * Staging only: why this digest skips dev (the incident or ticket). Promotion normally requires a staging digest
+   * to have been dev's first (test/gitops/promotion.test.ts); a hotfix built from a release branch may not be.
+   */
+  hotfix: z.string().min(1).optional(),
+});
 
 export const helmSourceSchema = z.strictObject({
   repoURL: z.string().url(),
@@ -166,6 +200,30 @@ export const deliverySchema = z.strictObject({
 
 export const featureFlagSchema = z.strictObject({ enabled: z.boolean(), description: z.string().min(1) });
 
+/** How every rendered pod behaves where the runbook gives no number: probe timing, batch bookkeeping, history. */
+export const workloadDefaultsSchema = z.strictObject({
+  probes: z.strictObject({
+    /** How often readiness and liveness are checked. */
+    periodSeconds: positiveInt,
+    /** Consecutive liveness failures before the kubelet restarts the container. */
+    livenessFailureThreshold: positiveInt,
+    /** Time a container gets to start before liveness applies (the startup probe's budget). */
+    startupSeconds: positiveInt,
+  }),
+  /** Seconds a pod gets to finish in-flight requests after SIGTERM. */
+  terminationGraceSeconds: positiveInt,
+  /** Old ReplicaSets kept for a rollback (kubectl rollout undo, Argo Rollouts abort). */
+  revisionHistoryLimit: positiveInt,
+  cronJobs: z.strictObject({
+    /** A run missed by more than this (controller down, no capacity) is skipped rather than started late. */
+    startingDeadlineMinutes: positiveInt,
+    successfulJobsHistoryLimit: positiveInt,
+    failedJobsHistoryLimit: positiveInt,
+  }),
+  /** Standalone Jobs (Argo CD hooks) are deleted this long after they finish; their logs stay in Loki. */
+  finishedJobTtlHours: positiveInt,
+});
+
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 export type JobConfig = z.infer<typeof jobSchema>;
 export type ImageConfig = z.infer<typeof imageSchema>;
@@ -173,3 +231,4 @@ export type NamespaceConfig = z.infer<typeof namespaceSchema>;
 export type DataStore = z.infer<typeof dataStore>;
 export type AwsAccess = z.infer<typeof awsAccess>;
 export type HelmSource = z.infer<typeof helmSourceSchema>;
+export type WorkloadDefaults = z.infer<typeof workloadDefaultsSchema>;

@@ -161,6 +161,27 @@ describe('cross-field rules of the environment model', () => {
           'environment "prod": playbooks.searchLatencySurge.recoveredBelowMs: got 350; expected < search-api latencyP95Ms (350)',
       },
       {
+        rule: 'ingestion-lag-reachable',
+        when: 'the ingestion lag threshold is as long as the window it is measured in',
+        registry: registryWith('prod', { alerts: { ingestionBehindBaseline: { window: '10m' } } }),
+        message:
+          'environment "prod": alerts.ingestionBehindBaseline.window: got "10m"; expected longer than maxMinutes (10 minutes): the lag cannot exceed the window it is measured in',
+      },
+      {
+        rule: 'tls-minimum-honoured',
+        when: 'the runbook minimum is TLS 1.3 but CloudFront still accepts TLS 1.2',
+        registry: registryWith('dev', { slo: { minimumTlsVersion: '1.3' } }),
+        message:
+          'environment "dev": edge.cdn.minimumProtocolVersion: got "TLSv1.2_2021"; expected a TLSv1.3_* policy because slo.minimumTlsVersion is "1.3"',
+      },
+      {
+        rule: 'replication-meets-rpo',
+        when: 'the RPO is shorter than S3 Replication Time Control replicates',
+        registry: registryWith('prod', { slo: { rpoMinutes: 10 } }),
+        message:
+          'environment "prod": slo.rpoMinutes: got 10; expected ≥ 15 (S3 Replication Time Control replicates within 15 minutes)',
+      },
+      {
         rule: 'vpc-cidrs-disjoint',
         when: 'two environments share address space',
         registry: registryWith('staging', { network: { vpcCidr: '10.10.0.0/17' } }),
@@ -173,6 +194,70 @@ describe('cross-field rules of the environment model', () => {
         registry: registryWith('prod', { observability: { baselineEnvironment: 'preprod' } }),
         message:
           'environment "prod": observability.baselineEnvironment: got "preprod"; expected one of: dev, staging, prod',
+      },
+      {
+        rule: 'argocd-namespace-apart',
+        when: "Argo CD shares a team's namespace",
+        registry: registryWith('dev', { gitops: { argoCdNamespace: 'platform' } }),
+        message:
+          'environment "dev": gitops.argoCdNamespace: got "platform"; expected a namespace no workload or platform chart deploys into (not api, data-pipelines, frontend, istio-system, observability, platform, support): an AppProject allowed there could create Applications',
+      },
+      {
+        rule: 'hotfix-only-in-staging',
+        when: 'production marks a release as a hotfix',
+        registry: registryWith('prod', { releases: { web: { hotfix: 'INC-42: blank page on Safari' } } }),
+        message:
+          'environment "prod": releases.web.hotfix: got "INC-42: blank page on Safari"; expected no hotfix marker in a production environment: only staging may take a digest dev never held (docs/gitops.md#promotion)',
+      },
+      {
+        rule: 'requests-within-limits',
+        when: 'a namespace requests more scratch space than its limit',
+        registry: registryWith('staging', {
+          namespaces: { frontend: { containerDefaults: { ephemeralStorageMiB: 2048 } } },
+        }),
+        message:
+          'environment "staging": namespaces.frontend.containerDefaults.ephemeralStorageMiB: got 2048; expected ≤ ephemeralStorageLimitMiB (1024)',
+      },
+      {
+        rule: 'management-port-apart',
+        when: 'flagd serves metrics on its traffic port',
+        registry: registryWith('dev', { services: { flagd: { managementPort: 8013 } } }),
+        message:
+          'environment "dev": services.flagd.managementPort: got 8013; expected the traffic port and the management port of flagd to differ',
+      },
+      {
+        rule: 'in-cluster-quorum',
+        when: 'in-cluster OpenSearch has two nodes',
+        registry: registryWith('dev', { opensearch: { inCluster: { replicas: 2 } } }),
+        message:
+          'environment "dev": opensearch.inCluster.replicas: got 2; expected 1, or an odd number ≥ 3 (a quorum)',
+      },
+      {
+        rule: 'startup-covers-probe-period',
+        when: 'the startup budget is shorter than one probe period',
+        registry: registryWith('prod', { workloadDefaults: { probes: { startupSeconds: 5 } } }),
+        message:
+          'environment "prod": workloadDefaults.probes.startupSeconds: got 5; expected ≥ periodSeconds (10)',
+      },
+      {
+        rule: 'load-within-deadline',
+        when: 'synthetic traffic would run into its deadline',
+        registry: registryWith('staging', {
+          jobs: { 'synthetic-traffic': { load: { durationMinutes: 45 } } },
+        }),
+        message:
+          'environment "staging": jobs.synthetic-traffic.load.durationMinutes: got 45; expected < activeDeadlineMinutes (45)',
+      },
+      {
+        rule: 'quota-fits-autoscaling',
+        when: 'the api quota cannot hold search-api at a higher maximum',
+        registry: registryWith('prod', { services: { 'search-api': { replicas: { max: 40 } } } }),
+        message: [
+          'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 40 (cores of cpu requests at the autoscalers\' maxima)',
+          'environment "prod": namespaces.api.quota.limitsCpu: got 128; expected ≥ 157 (cores of cpu limits at the autoscalers\' maxima)',
+          'environment "prod": namespaces.api.quota.requestsMemoryGiB: got 32; expected ≥ 40 (GiB of memory requests at the autoscalers\' maxima)',
+          'environment "prod": namespaces.api.quota.limitsMemoryGiB: got 64; expected ≥ 79 (GiB of memory limits at the autoscalers\' maxima)',
+        ].join('\n'),
       },
     ];
 
