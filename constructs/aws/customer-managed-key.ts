@@ -2,6 +2,7 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import { kmsAliasName } from '../contracts';
@@ -15,6 +16,10 @@ export interface CustomerManagedKeyProps {
   readonly servicePrincipals?: readonly string[];
   /** Days before a scheduled deletion completes. Default 30, the maximum, so a mistake can be undone. */
   readonly deletionWindowDays?: number;
+  /** IAM role ARNs (not whole accounts) that may encrypt and decrypt with the key. Default: none. */
+  readonly userRoleArns?: readonly string[];
+  /** Provider for another region (the DR key, or us-east-1 for CloudFront). Default: the stack's provider. */
+  readonly provider?: TerraformProvider;
 }
 
 export class CustomerManagedKey extends Construct {
@@ -50,9 +55,28 @@ export class CustomerManagedKey extends Construct {
             },
           ]
         : []),
+      ...(props.userRoleArns?.length
+        ? [
+            {
+              sid: 'RoleUse',
+              effect: 'Allow',
+              principals: [{ type: 'AWS', identifiers: [...props.userRoleArns] }],
+              actions: [
+                'kms:Encrypt',
+                'kms:Decrypt',
+                'kms:ReEncrypt*',
+                'kms:GenerateDataKey*',
+                'kms:DescribeKey',
+              ],
+              resources: ['*'],
+            },
+          ]
+        : []),
     ];
-    const policy = new DataAwsIamPolicyDocument(this, 'policy', { statement: statements });
+    const provider = props.provider;
+    const policy = new DataAwsIamPolicyDocument(this, 'policy', { provider, statement: statements });
     this.key = new KmsKey(this, 'key', {
+      provider,
       description: props.description,
       enableKeyRotation: true,
       isEnabled: true,
@@ -61,6 +85,7 @@ export class CustomerManagedKey extends Construct {
       lifecycle: { preventDestroy: true },
     });
     new KmsAlias(this, 'alias', {
+      provider,
       name: kmsAliasName(props.env, props.purpose),
       targetKeyId: this.key.keyId,
     });

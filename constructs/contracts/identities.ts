@@ -1,7 +1,8 @@
 // IAM roles for service accounts (IRSA): one binding per Kubernetes service account that calls AWS. Terraform
 // creates each role with a trust policy scoped to exactly this namespace/service account; the charts annotate the
 // service account with the same ARN. Both sides call irsaBindings(), so they cannot disagree.
-import type { AwsAccess, EnvConfig } from '../../environments';
+import type { AwsAccess, DataStore, EnvConfig } from '../../environments';
+import { iamAuthStores } from './data-store-auth';
 import { iamRoleArn, iamRoleName, workloadRolePurpose } from './naming';
 import { jobsOf, servicesOf } from './workloads';
 
@@ -14,7 +15,9 @@ export type Grant =
   | { readonly kind: 'ebs-csi-driver' }
   | { readonly kind: 'telemetry-storage' }
   | { readonly kind: 'cloudwatch-metrics-read' }
-  | { readonly kind: 'workload'; readonly access: AwsAccess };
+  | { readonly kind: 'workload'; readonly access: AwsAccess }
+  /** Connect to a managed store that authenticates with IAM (ElastiCache, OpenSearch, MSK); see data-store-auth.ts. */
+  | { readonly kind: 'data-store'; readonly store: Exclude<DataStore, 'postgres'> };
 
 export interface IrsaBinding {
   readonly purpose: string;
@@ -84,13 +87,23 @@ const CONTROLLERS: readonly {
 
 export function irsaBindings(env: EnvConfig): IrsaBinding[] {
   const controllers = CONTROLLERS.map((controller) => bind(env, controller.purpose, controller));
+  const iamStores = iamAuthStores(env);
   const workloads = [...servicesOf(env), ...jobsOf(env)]
-    .filter((workload) => workload.aws.length > 0)
-    .map((workload) =>
+    .map((workload) => ({
+      workload,
+      grants: [
+        ...workload.aws.map((access) => ({ kind: 'workload', access }) as const),
+        ...workload.dependsOn
+          .filter((store): store is Exclude<DataStore, 'postgres'> => iamStores.includes(store))
+          .map((store) => ({ kind: 'data-store', store }) as const),
+      ],
+    }))
+    .filter(({ grants }) => grants.length > 0)
+    .map(({ workload, grants }) =>
       bind(env, workloadRolePurpose(workload.name), {
         namespace: workload.namespace,
         serviceAccount: workload.name,
-        grants: workload.aws.map((access) => ({ kind: 'workload', access }) as const),
+        grants,
       }),
     );
   return [...controllers, ...workloads];

@@ -7,3 +7,5 @@ export * from './workloads';
 export * from './identities';
 export * from './metrics';
 export * from './nfr';
+export * from './data-store-auth';
+export * from './sops';

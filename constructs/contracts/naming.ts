@@ -5,8 +5,11 @@ import type { AwsAccess, BucketPurpose, DataStore, EnvConfig } from '../../envir
 
 const ORG = 'skillforge';
 
-/** Terraform layers in dependency order; each becomes the CDKTF stack `<env>-<layer>`. */
-export const terraformLayers = ['network'] as const;
+/**
+ * Terraform layers in dependency order; each becomes the CDKTF stack `<env>-<layer>`. The `<env>-bootstrap` stack
+ * (the state bucket, local state) is rendered too but deployed once by hand (`npm run deploy -- --bootstrap`).
+ */
+export const terraformLayers = ['network', 'ci', 'cluster', 'data', 'edge'] as const;
 export type TerraformLayer = (typeof terraformLayers)[number];
 
 export const stackId = (env: EnvConfig, layer: TerraformLayer | 'bootstrap'): string =>
@@ -62,6 +65,20 @@ export const toolHost = (env: EnvConfig, tool: 'grafana' | 'argocd'): string => 
 export const privateZone = (env: EnvConfig): string => `internal.${publicZone(env)}`;
 
 export const dataStoreHost = (env: EnvConfig, store: DataStore): string => `${store}.${privateZone(env)}`;
+/** Read-only PostgreSQL name: weighted across the read replicas (the primary when there are none). */
+export const postgresReadHost = (env: EnvConfig): string => `postgres-read.${privateZone(env)}`;
+/** CloudFront's origin: the ingress load balancer, published under this name by external-dns. */
+export const originHost = (env: EnvConfig): string => `origin.${publicZone(env)}`;
+
+/** Managed data-store identifiers (IAM policies and the Kubernetes side name them without reading state). */
+export const postgresIdentifier = (env: EnvConfig): string => `${ORG}-${env.name}-postgres`;
+export const redisReplicationGroupId = (env: EnvConfig): string => `${ORG}-${env.name}`;
+/** ElastiCache RBAC user the workloads connect as with IAM authentication (user id = user name). */
+export const redisUserName = (env: EnvConfig): string => `${ORG}-${env.name}-app`;
+export const opensearchDomainName = (env: EnvConfig): string => `${ORG}-${env.name}`;
+export const mskClusterName = (env: EnvConfig): string => `${ORG}-${env.name}`;
+/** Topic and consumer-group prefix workloads may use on MSK (IAM authorization is scoped to it). */
+export const kafkaTopicPrefix = (env: EnvConfig): string => `${ORG}.${env.name}.`;
 
 /** IAM role of a workload that calls AWS APIs (IRSA), one per service account. */
 export const workloadRolePurpose = (workload: string): string => `workload-${workload}`;

@@ -1,6 +1,7 @@
 // Identifiers of the runbook's numeric promises. Renderers tag what they produce with these ids (Kubernetes
 // annotation, rule labels, construct metadata for Terraform); the NFR report (deploy/<env>/nfr-report.md) is
-// built from those tags, never from a hand-kept list. The catalogue in observability/../nfr describes each id.
+// built from those tags, never from a hand-kept list. The catalogue in scripts/nfr/catalogue/ describes each id
+// (runbook sentence, model fields, how it is enforced); see docs/compliance.md.
 
 export const NFR_ANNOTATION = 'skillforge.io/nfr';
 

@@ -4,19 +4,29 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type EnvConfig, loadEnvironment } from '../../environments';
-import { stackIds } from '../../constructs/contracts';
+import { stackId, stackIds } from '../../constructs/contracts';
 import { renderEnvironment } from '../render/synthesize';
 import { envOption, parseOptions, UsageError } from './args';
 import type { Command, CommandIo } from './io';
 import { deployDir, repoRoot } from './paths';
 
+const bootstrapOption = {
+  type: 'boolean',
+  description: 'only the <env>-bootstrap stack (the state bucket, local state): the one-time first step',
+} as const;
+
+/** The stacks a command acts on: the deployed layers in dependency order, or only the bootstrap stack. */
+export function targetStacks(env: EnvConfig, bootstrap: boolean): string[] {
+  return bootstrap ? [stackId(env, 'bootstrap')] : stackIds(env);
+}
+
 export const plan: Command = async (argv, io) => {
-  const options = parseOptions('plan', argv, { env: envOption(true) });
+  const options = parseOptions('plan', argv, { env: envOption(true), bootstrap: bootstrapOption });
   const env = loadEnvironment(String(options.env));
   await assertRenderCommitted(env, 'plan');
   const synthCode = await runCdktf(env, ['synth'], io);
   if (synthCode !== 0) return synthCode;
-  for (const stack of stackIds(env)) {
+  for (const stack of targetStacks(env, options.bootstrap === true)) {
     const code = await runCdktf(env, ['diff', stack, '--skip-synth'], io);
     if (code !== 0) return code;
   }
@@ -27,11 +37,12 @@ export const deploy: Command = async (argv, io) => {
   const options = parseOptions('deploy', argv, {
     env: envOption(true),
     'auto-approve': { type: 'boolean', description: "skip cdktf's approval prompt (passed through)" },
+    bootstrap: bootstrapOption,
   });
   const env = loadEnvironment(String(options.env));
   await assertRenderCommitted(env, 'deploy');
   const approve = options['auto-approve'] ? ['--auto-approve'] : [];
-  return runCdktf(env, ['deploy', ...stackIds(env), ...approve], io);
+  return runCdktf(env, ['deploy', ...targetStacks(env, options.bootstrap === true), ...approve], io);
 };
 
 /** Refuses when deploy/<env>/terraform differs from a fresh render: someone changed the model without rendering. */

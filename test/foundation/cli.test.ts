@@ -57,7 +57,7 @@ describe('skillforge CLI', () => {
     const result = runCli(clone, ['deploy', '--env', 'prod', '--target', 'prod-data']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'deploy: unknown option --target; valid options: --env <name>, --auto-approve\n',
+      'deploy: unknown option --target; valid options: --env <name>, --auto-approve, --bootstrap\n',
     );
   });
 

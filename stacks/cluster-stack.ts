@@ -1,0 +1,46 @@
+// <env>-cluster: EKS with its node groups, pinned add-ons, the OIDC provider and one IRSA role per binding of the
+// model (controllers and workloads). Depends on <env>-network for the private subnets.
+import type { Construct } from 'constructs';
+import type { EnvConfig } from '../environments';
+import { EksAddons } from '../constructs/aws/eks-addons';
+import { EksCluster } from '../constructs/aws/eks-cluster';
+import { IrsaRoles } from '../constructs/aws/irsa-roles';
+import { NodeGroups } from '../constructs/aws/node-groups';
+import { SkillforgeStack } from './base-stack';
+import type { NetworkStack } from './network-stack';
+
+export class ClusterStack extends SkillforgeStack {
+  readonly eks: EksCluster;
+  readonly irsa: IrsaRoles;
+
+  constructor(scope: Construct, env: EnvConfig, network: NetworkStack) {
+    super(scope, { env, layer: 'cluster' });
+    const subnetIds = network.network.privateSubnetIds;
+    this.eks = new EksCluster(this, 'eks', { env, subnetIds });
+    const clusterName = this.eks.cluster.name;
+    this.irsa = new IrsaRoles(this, 'irsa', {
+      env,
+      oidcProviderArn: this.eks.oidcProvider.arn,
+      oidcIssuer: this.eks.oidcIssuer,
+    });
+    const networking = new EksAddons(this, 'addons-before-nodes', {
+      env,
+      clusterName,
+      phase: 'before-nodes',
+    });
+    const nodes = new NodeGroups(this, 'nodes', {
+      env,
+      clusterName,
+      subnetIds,
+      dependsOn: networking.addons,
+    });
+    const csiRole = this.irsa.roles.get('ebs-csi-driver');
+    new EksAddons(this, 'addons', {
+      env,
+      clusterName,
+      phase: 'after-nodes',
+      nodes: nodes.groups,
+      serviceAccountRoles: csiRole ? { 'aws-ebs-csi-driver': csiRole.arn } : {},
+    });
+  }
+}

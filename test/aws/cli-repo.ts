@@ -1,0 +1,127 @@
+// A throwaway copy of the repository with its own git history and a fake `terraform` on PATH that records every
+// call (cwd and arguments), so `npm run deploy|plan` can run end to end: the real cdktf CLI, the real render
+// check (which runs `git status`), and no cloud. node_modules is symlinked, not copied.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(__dirname, '../..');
+const COPY_EXCLUDES = ['./node_modules', './.git', './cdktf.out', './dist', './.terraform-bootstrap'];
+
+const FAKE_TERRAFORM = `#!/bin/sh
+# Records "<cwd>|<args>" and answers the few calls whose output cdktf parses.
+echo "$PWD|$*" >> "$FAKE_TERRAFORM_LOG"
+case "$1" in
+  version) echo '{"terraform_version":"1.10.5","platform":"linux_amd64","provider_selections":{},"terraform_outdated":false}';;
+  -v) echo 'Terraform v1.10.5 on linux_amd64';;
+  output) echo '{}';;
+esac
+exit 0
+`;
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Terraform calls as "<cwd relative to the copy>|<args>". */
+  readonly terraform: string[];
+}
+
+export interface CliRepo {
+  readonly root: string;
+  /** Asynchronous so the test worker keeps answering vitest while cdktf runs for a minute. */
+  run(args: readonly string[]): Promise<CliRun>;
+  /** Commits everything in the copy (to make a change "committed but not rendered"). */
+  commit(message: string): void;
+  cleanup(): void;
+}
+
+function runNode(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+function git(root: string, ...args: string[]): void {
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.email=test@skillforge.example', '-c', 'user.name=test', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+export function makeCliRepo(): CliRepo {
+  const base = mkdtempSync(join(tmpdir(), 'skillforge-cli-'));
+  const root = join(base, 'repo');
+  const bin = join(base, 'bin');
+  mkdirSync(root);
+  mkdirSync(bin);
+  const copy = spawnSync(
+    'sh',
+    ['-c', `tar ${COPY_EXCLUDES.map((e) => `--exclude=${e}`).join(' ')} -cf - . | tar -xf - -C "${root}"`],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+  if (copy.status !== 0) throw new Error(`copying the repository failed: ${copy.stderr}`);
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(bin, 'terraform'), FAKE_TERRAFORM);
+  chmodSync(join(bin, 'terraform'), 0o755);
+  // Render in the copy so the committed tree is fresh whatever state the working tree's deploy/ is in.
+  const synth = spawnSync(process.execPath, [join(root, 'scripts/bin/skillforge.cjs'), 'synth'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SKILLFORGE_REPO_ROOT: root, SKILLFORGE_DEPLOY_DIR: join(root, 'deploy') },
+  });
+  if (synth.status !== 0) throw new Error(`synth in the copy failed: ${synth.stderr}`);
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'snapshot for the CLI test');
+  const log = join(base, 'terraform.log');
+  return {
+    root,
+    async run(args) {
+      rmSync(log, { force: true });
+      const result = await runNode([join(root, 'scripts/bin/skillforge.cjs'), ...args], root, {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+        FAKE_TERRAFORM_LOG: log,
+        CHECKPOINT_DISABLE: '1',
+        SKILLFORGE_REPO_ROOT: root,
+        SKILLFORGE_DEPLOY_DIR: join(root, 'deploy'),
+      });
+      const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
+      return {
+        ...result,
+        terraform: calls.map((line) => line.replace(`${root}/`, '').replace(`${root}|`, '.|')),
+      };
+    },
+    commit(message) {
+      git(root, 'add', '-A');
+      git(root, 'commit', '-q', '-m', message);
+    },
+    cleanup: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
