@@ -1,0 +1,36 @@
+// Namespace `observability`: the PagerDuty keys Alertmanager reads, the stack's network policies, and the one
+// hand-run step of runbook §4.4: annotating the dashboards ConfigMap with the synced Git revision.
+import type { Construct } from 'constructs';
+import type { EnvConfig } from '../environments';
+import { GroupRole } from '../constructs/k8s/access-roles';
+import { NamespaceChart } from './namespace-chart';
+import { renderAlertingSecrets } from './platform/observability-secrets';
+import { renderObservabilityPolicies } from './system/observability-policies';
+import { renderSystemNamespacePolicies } from './system/shared-policies';
+
+/** The ConfigMap the §4.4 step annotates (`kubectl -n observability annotate configmap grafana-dashboards …`). */
+export const DASHBOARDS_CONFIG_MAP = 'grafana-dashboards';
+
+export function observabilityChart(scope: Construct, env: EnvConfig): NamespaceChart {
+  const chart = new NamespaceChart(scope, env, 'observability');
+  renderAlertingSecrets(chart, env);
+  renderSystemNamespacePolicies(chart, env, 'observability');
+  renderObservabilityPolicies(chart, env);
+  new GroupRole(chart, 'BaselineSync', {
+    name: 'oncall-baseline-sync',
+    namespace: 'observability',
+    rules: [
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: [DASHBOARDS_CONFIG_MAP],
+        verbs: ['get', 'patch'],
+      },
+    ],
+    groups: [env.access.groups.oncall],
+    reason:
+      'runbook §4.4: record the synced Git revision on the dashboards ConfigMap (an audit annotation only)',
+  });
+  chart.addWorkloads();
+  return chart;
+}

@@ -1,0 +1,134 @@
+// Where the platform's own components run and how their pods are labelled. Namespaces come from the model's
+// platformCharts; labels, ports and Service names are those the pinned charts render (given the values in
+// charts/platform/values), so a flow to "Prometheus" means the same pods everywhere.
+import type { EnvConfig } from '../../environments';
+import type { Labels } from '../../constructs/k8s/labels';
+import type { PodPeer } from '../../constructs/k8s/network-policy';
+
+export interface Component {
+  /** Key of the chart in env.platformCharts that installs the component. */
+  readonly chart: string;
+  readonly pods: Labels;
+}
+
+export const INGRESS_CLASS = 'nginx';
+
+export const components = {
+  ingressController: {
+    chart: 'ingress-nginx',
+    pods: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+  },
+  prometheus: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'prometheus' } },
+  alertmanager: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'alertmanager' } },
+  grafana: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'grafana' } },
+  tempo: { chart: 'tempo', pods: { 'app.kubernetes.io/name': 'tempo' } },
+  loki: { chart: 'loki', pods: { 'app.kubernetes.io/name': 'loki' } },
+  kedaOperator: { chart: 'keda', pods: { 'app.kubernetes.io/name': 'keda-operator' } },
+  certManager: { chart: 'cert-manager', pods: { 'app.kubernetes.io/name': 'cert-manager' } },
+  externalDns: { chart: 'external-dns', pods: { 'app.kubernetes.io/name': 'external-dns' } },
+  externalSecrets: { chart: 'external-secrets', pods: { 'app.kubernetes.io/name': 'external-secrets' } },
+  loadBalancerController: {
+    chart: 'aws-load-balancer-controller',
+    pods: { 'app.kubernetes.io/name': 'aws-load-balancer-controller' },
+  },
+  redisExporter: { chart: 'redis-exporter', pods: { 'app.kubernetes.io/name': 'prometheus-redis-exporter' } },
+  cloudwatchExporter: {
+    chart: 'cloudwatch-exporter',
+    pods: { 'app.kubernetes.io/name': 'prometheus-cloudwatch-exporter' },
+  },
+} as const satisfies Record<string, Component>;
+
+/** Ports the pinned charts listen on (chart defaults, not tuning). */
+export const componentPorts = {
+  prometheus: 9090,
+  alertmanager: 9093,
+  grafana: 3000,
+  tempoOtlpHttp: 4318,
+  tempoQuery: 3200,
+  lokiHttp: 3100,
+  istiodXds: 15012,
+  dns: 53,
+  https: 443,
+  http: 80,
+  kubelet: 10250,
+  nodeExporter: 9100,
+} as const;
+
+/** Ports on which the pinned charts serve admission webhooks and aggregated APIs to the control plane. */
+export const controlPlaneCallbackPorts: Readonly<Record<string, readonly number[]>> = {
+  'ingress-nginx': [8443],
+  'cert-manager': [10250],
+  'external-secrets': [10250],
+  'aws-load-balancer-controller': [9443],
+  keda: [9443, 6443],
+  'kube-prometheus-stack': [10250],
+};
+
+/** The Prometheus Service (kube-prometheus-stack with fullnameOverride, see charts/platform/values). */
+export const PROMETHEUS_RELEASE = 'kube-prometheus-stack';
+
+export function namespaceOf(env: EnvConfig, component: Component): string {
+  const chart = env.platformCharts[component.chart];
+  if (!chart)
+    throw new Error(
+      `${env.name}: platformCharts has no "${component.chart}" (needed for ${component.chart} pods)`,
+    );
+  return chart.namespace;
+}
+
+export const hasComponent = (env: EnvConfig, component: Component): boolean =>
+  env.platformCharts[component.chart] !== undefined;
+
+export const peerOf = (env: EnvConfig, component: Component): PodPeer => ({
+  namespace: namespaceOf(env, component),
+  pods: component.pods,
+});
+
+export function prometheusUrl(env: EnvConfig): string {
+  const namespace = namespaceOf(env, components.prometheus);
+  return `http://${PROMETHEUS_RELEASE}-prometheus.${namespace}.svc.cluster.local:${componentPorts.prometheus}`;
+}
+
+export function tempoOtlpUrl(env: EnvConfig): string {
+  return `http://tempo.${namespaceOf(env, components.tempo)}.svc.cluster.local:${componentPorts.tempoOtlpHttp}`;
+}
+
+/** CoreDNS in kube-system (the EKS add-on keeps the kube-dns label). */
+export const clusterDns: PodPeer = { namespace: 'kube-system', pods: { 'k8s-app': 'kube-dns' } };
+export const istiod: PodPeer = { namespace: 'istio-system', pods: { app: 'istiod' } };
+
+/**
+ * The controllers the rendered custom resources need, as platformCharts entries. Environment files cannot remove
+ * a default chart, so this guards the defaults: rendering stops with the chart and the reason.
+ */
+export function assertControllers(env: EnvConfig): void {
+  const services = Object.values(env.services);
+  const needs: readonly (readonly [string, boolean, string])[] = [
+    [
+      'argo-rollouts',
+      services.some((s) => s.delivery === 'canary'),
+      'a service uses delivery canary (Rollout)',
+    ],
+    [
+      'keda',
+      services.some(
+        (s) =>
+          Object.keys(s.peakWindows).length > 0 ||
+          s.scaleOnLatency ||
+          s.scaleOnConsumerLagSeconds !== undefined,
+      ),
+      'a service scales on a schedule, latency or lag (ScaledObject)',
+    ],
+    ['istiod', env.mesh.provider === 'istio', 'mesh.provider is istio'],
+    ['external-secrets', true, 'credentials are ExternalSecrets'],
+    ['cert-manager', true, 'the public certificate comes from a ClusterIssuer'],
+    ['ingress-nginx', services.some((s) => s.exposure === 'public'), 'a service is public'],
+    ['kube-prometheus-stack', true, 'services are scraped through ServiceMonitors'],
+  ];
+  const missing = needs.filter(([chart, needed]) => needed && env.platformCharts[chart] === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      missing.map(([chart, , why]) => `${env.name}: platformCharts.${chart} is missing: ${why}`).join('\n'),
+    );
+  }
+}

@@ -1,0 +1,19 @@
+// Namespace `platform`: the cluster-wide trust objects (ClusterIssuer, the app certificate, ClusterSecretStore),
+// the in-cluster data stores where the model selects them, and the network policies of the platform controllers.
+import type { Construct } from 'constructs';
+import type { EnvConfig } from '../../environments';
+import { NamespaceChart } from '../namespace-chart';
+import { renderPlatformPolicies } from '../system/platform-policies';
+import { renderSystemNamespacePolicies } from '../system/shared-policies';
+import { renderIssuers } from './issuers';
+import { renderInClusterStores } from './stores';
+
+export function platformChart(scope: Construct, env: EnvConfig): NamespaceChart {
+  const chart = new NamespaceChart(scope, env, 'platform');
+  renderIssuers(chart, env);
+  renderInClusterStores(chart, env);
+  renderSystemNamespacePolicies(chart, env, 'platform');
+  renderPlatformPolicies(chart, env);
+  chart.addWorkloads();
+  return chart;
+}

@@ -1,0 +1,70 @@
+// The platform's Helm charts as Argo CD sources: repository, chart, pinned version, namespace and values computed
+// from the model. The GitOps layer turns each into an Application; this module only decides what goes in them.
+import type { EnvConfig } from '../../environments';
+import {
+  certManagerValues,
+  externalDnsValues,
+  ingressNginxValues,
+  loadBalancerControllerValues,
+} from './values/edge';
+import {
+  argoRolloutsValues,
+  externalSecretsValues,
+  istioBaseValues,
+  istioCniValues,
+  istiodValues,
+  kedaValues,
+} from './values/controllers';
+import {
+  blackboxExporterValues,
+  cloudwatchExporterValues,
+  kubePrometheusStackValues,
+  lokiValues,
+  redisExporterValues,
+  tempoValues,
+} from './values/observability';
+import type { HelmValues } from './values/shared';
+
+export interface PlatformHelmSource {
+  /** The model's key for the chart (platformCharts), used as the Helm release name. */
+  readonly name: string;
+  readonly repoURL: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly namespace: string;
+  readonly values: HelmValues;
+}
+
+const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
+  'ingress-nginx': ingressNginxValues,
+  'cert-manager': certManagerValues,
+  'external-dns': externalDnsValues,
+  'external-secrets': externalSecretsValues,
+  'aws-load-balancer-controller': loadBalancerControllerValues,
+  'argo-rollouts': argoRolloutsValues,
+  keda: kedaValues,
+  'istio-base': istioBaseValues,
+  'istio-cni': istioCniValues,
+  istiod: istiodValues,
+  'kube-prometheus-stack': kubePrometheusStackValues,
+  'blackbox-exporter': blackboxExporterValues,
+  'redis-exporter': redisExporterValues,
+  'cloudwatch-exporter': cloudwatchExporterValues,
+  loki: lokiValues,
+  tempo: tempoValues,
+};
+
+/** Every entry of env.platformCharts, sorted by name. A chart without a values builder is an error. */
+export function platformHelmSources(env: EnvConfig): PlatformHelmSource[] {
+  return Object.entries(env.platformCharts)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, source]) => {
+      const values = VALUES[name];
+      if (!values) {
+        throw new Error(
+          `${env.name}: platformCharts.${name} has no values builder; add one to charts/platform/helm-sources.ts`,
+        );
+      }
+      return { name, ...source, values: values(env) };
+    });
+}

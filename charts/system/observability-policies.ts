@@ -1,0 +1,97 @@
+// Cross-namespace flows of the observability stack: Prometheus scrapes every namespace and the nodes, KEDA
+// queries Prometheus, the ingress controller serves Grafana, workloads send traces to Tempo, and the stack
+// reaches the internet on 443 (remote write to the shared Prometheus, PagerDuty, S3, CloudWatch).
+import type { Construct } from 'constructs';
+import type { EnvConfig } from '../../environments';
+import { namespaces, servicesOf, storeEndpoint } from '../../constructs/contracts';
+import { type Flow, NetworkPolicy } from '../../constructs/k8s/network-policy';
+import {
+  type Component,
+  componentPorts,
+  components,
+  hasComponent,
+  namespaceOf,
+  peerOf,
+} from '../plan/components';
+import { INTERNET, privateSubnets, storeFlow } from '../plan/flows';
+
+export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): void {
+  if (!hasComponent(env, components.prometheus)) return;
+  const namespace = namespaceOf(env, components.prometheus);
+  new NetworkPolicy(scope, 'InternetHttps', {
+    name: 'allow-internet-https',
+    namespace,
+    egress: [
+      {
+        peers: [INTERNET],
+        ports: [{ port: componentPorts.https }],
+        why: 'remote write, PagerDuty, S3, CloudWatch',
+      },
+    ],
+  });
+  const policy = (
+    id: string,
+    name: string,
+    component: Component,
+    flows: { ingress?: Flow[]; egress?: Flow[] },
+  ) => {
+    if (!hasComponent(env, component)) return;
+    new NetworkPolicy(scope, id, {
+      name,
+      namespace: namespaceOf(env, component),
+      podLabels: component.pods,
+      ...flows,
+    });
+  };
+  policy('Prometheus', 'prometheus', components.prometheus, {
+    ingress: hasComponent(env, components.kedaOperator)
+      ? [
+          {
+            peers: [peerOf(env, components.kedaOperator)],
+            ports: [{ port: componentPorts.prometheus }],
+            why: 'KEDA triggers',
+          },
+        ]
+      : [],
+    egress: [
+      { peers: [{}], ports: [], why: 'scrapes ServiceMonitor targets in every namespace' },
+      {
+        peers: privateSubnets(env),
+        ports: [{ port: componentPorts.kubelet }, { port: componentPorts.nodeExporter }],
+        why: 'kubelet/cAdvisor and node-exporter on the nodes',
+      },
+    ],
+  });
+  if (hasComponent(env, components.ingressController)) {
+    policy('Grafana', 'grafana', components.grafana, {
+      ingress: [
+        {
+          peers: [peerOf(env, components.ingressController)],
+          ports: [{ port: componentPorts.grafana }],
+          why: 'Grafana UI',
+        },
+      ],
+    });
+  }
+  const traced = [...new Set(namespaces.filter((ns) => ns !== namespace))].sort();
+  policy('Tempo', 'tempo', components.tempo, {
+    ingress: [
+      {
+        peers: traced.map((ns) => ({ namespace: ns })),
+        ports: [{ port: componentPorts.tempoOtlpHttp }],
+        why: 'OTLP traces from the workloads',
+      },
+    ],
+  });
+  const usesRedis = servicesOf(env).some((service) => service.dependsOn.includes('redis'));
+  if (usesRedis) {
+    policy('RedisExporter', 'redis-exporter', components.redisExporter, {
+      egress: [
+        {
+          ...storeFlow(env, 'redis'),
+          why: `cache metrics from redis (port ${storeEndpoint(env, 'redis').port})`,
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,108 @@
+// Cross-namespace flows of the platform controllers: the ingress controller between the internet and the public
+// services, ACME and Route 53 for certificates and DNS, the AWS APIs for load balancers, Prometheus for KEDA.
+import type { Construct } from 'constructs';
+import type { EnvConfig } from '../../environments';
+import { publicServices } from '../../constructs/contracts';
+import { selectorFor } from '../../constructs/k8s/labels';
+import { type Flow, NetworkPolicy } from '../../constructs/k8s/network-policy';
+import {
+  type Component,
+  componentPorts,
+  components,
+  hasComponent,
+  istiod,
+  namespaceOf,
+  peerOf,
+} from '../plan/components';
+import { INTERNET } from '../plan/flows';
+import { meshEnabled } from '../plan/mesh';
+
+const https = [{ port: componentPorts.https }];
+
+export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
+  const policy = (
+    id: string,
+    name: string,
+    component: Component,
+    flows: { ingress?: Flow[]; egress?: Flow[] },
+  ) => {
+    if (!hasComponent(env, component)) return;
+    new NetworkPolicy(scope, id, {
+      name,
+      namespace: namespaceOf(env, component),
+      podLabels: component.pods,
+      ...flows,
+    });
+  };
+  policy('IngressController', 'ingress-controller', components.ingressController, {
+    ingress: [
+      {
+        peers: [{ cidr: '0.0.0.0/0' }],
+        ports: [{ port: componentPorts.http }, { port: componentPorts.https }],
+        why: 'clients and load balancer health checks',
+      },
+    ],
+    egress: [
+      ...publicServices(env)
+        .filter((service) => service.port !== undefined)
+        .map((service) => ({
+          peers: [{ namespace: service.namespace, pods: selectorFor(service.name) }],
+          ports: [{ port: service.port as number }],
+          why: `routes to ${service.name}`,
+        })),
+      ...(hasComponent(env, components.grafana)
+        ? [
+            {
+              peers: [peerOf(env, components.grafana)],
+              ports: [{ port: componentPorts.grafana }],
+              why: 'routes to Grafana',
+            },
+          ]
+        : []),
+      ...(meshEnabled(env)
+        ? [
+            {
+              peers: [istiod],
+              ports: [{ port: componentPorts.istiodXds }],
+              why: 'its sidecar reaches istiod',
+            },
+          ]
+        : []),
+    ],
+  });
+  policy('CertManager', 'cert-manager', components.certManager, {
+    egress: [
+      { peers: [INTERNET], ports: https, why: 'ACME (Let’s Encrypt) and Route 53' },
+      {
+        peers: [INTERNET],
+        ports: [
+          { port: componentPorts.dns, protocol: 'UDP' },
+          { port: componentPorts.dns, protocol: 'TCP' },
+        ],
+        why: 'DNS-01 propagation checks against the authoritative name servers',
+      },
+    ],
+  });
+  policy('ExternalDns', 'external-dns', components.externalDns, {
+    egress: [{ peers: [INTERNET], ports: https, why: 'Route 53 API' }],
+  });
+  policy('LoadBalancerController', 'aws-load-balancer-controller', components.loadBalancerController, {
+    egress: [{ peers: [INTERNET], ports: https, why: 'Elastic Load Balancing and EC2 APIs' }],
+  });
+  if (hasComponent(env, components.prometheus)) {
+    policy('Keda', 'keda-operator', components.kedaOperator, {
+      egress: [
+        {
+          peers: [peerOf(env, components.prometheus)],
+          ports: [{ port: componentPorts.prometheus }],
+          why: 'Prometheus scaling triggers (latency, consumer lag)',
+        },
+      ],
+    });
+    new NetworkPolicy(scope, 'PrometheusScrape', {
+      name: 'allow-prometheus-scrape',
+      namespace: namespaceOf(env, components.ingressController),
+      ingress: [{ peers: [peerOf(env, components.prometheus)], ports: [], why: 'controller metrics' }],
+    });
+  }
+}

@@ -1,0 +1,118 @@
+// Progressive delivery (runbook §2.1: canary 10 % first) and the mesh (STRICT mTLS, retries): both from the
+// model, and nothing Istio at all when the model turns the mesh off.
+import { describe, expect, it } from 'vitest';
+import { loadEnvironment } from '../../environments';
+import { servicesOf } from '../../constructs/contracts';
+import { at, envWith, find, objectsOf, objectsOfKind } from './support';
+
+const prod = loadEnvironment('prod');
+const ISTIO_GROUPS = /istio\.io\//;
+
+describe('canary delivery', () => {
+  it('sends 10 % to the canary first, pauses, then completes the rollout', () => {
+    const rollout = find(prod, 'Rollout', 'api', 'assessment-api');
+    expect(at(rollout, 'spec.strategy.canary.steps')).toEqual([
+      { setWeight: 10 },
+      { pause: { duration: '5m' } },
+    ]);
+    expect(rollout.metadata.annotations?.['skillforge.io/nfr']).toBe('canary-first-step');
+  });
+
+  it('follows the model first step and pause', () => {
+    const env = envWith('prod', { delivery: { canaryFirstStepPercent: 25, canaryStepPauseMinutes: 12 } });
+    expect(at(find(env, 'Rollout', 'frontend', 'web'), 'spec.strategy.canary.steps')).toEqual([
+      { setWeight: 25 },
+      { pause: { duration: '12m' } },
+    ]);
+  });
+
+  it('renders a Rollout for each canary service and a Deployment for each rolling one', () => {
+    for (const service of servicesOf(prod)) {
+      const kind = service.delivery === 'canary' ? 'Rollout' : 'Deployment';
+      expect(find(prod, kind, service.namespace, service.name).kind).toBe(kind);
+    }
+    expect(find(prod, 'Deployment', 'api', 'search-api').kind).toBe('Deployment');
+  });
+
+  it('shifts exact weights through the Istio VirtualService and subsets when meshed', () => {
+    expect(at(find(prod, 'Rollout', 'api', 'user-api'), 'spec.strategy.canary.trafficRouting')).toEqual({
+      istio: {
+        virtualService: { name: 'user-api', routes: ['primary'] },
+        destinationRule: { name: 'user-api', canarySubsetName: 'canary', stableSubsetName: 'stable' },
+      },
+    });
+    expect(at(find(prod, 'VirtualService', 'api', 'user-api'), 'spec.http')).toEqual([
+      {
+        name: 'primary',
+        route: [
+          {
+            destination: { host: 'user-api.api.svc.cluster.local', port: { number: 8080 }, subset: 'stable' },
+            weight: 100,
+          },
+          {
+            destination: { host: 'user-api.api.svc.cluster.local', port: { number: 8080 }, subset: 'canary' },
+            weight: 0,
+          },
+        ],
+        retries: {
+          attempts: 3,
+          perTryTimeout: '2s',
+          retryOn: 'connect-failure,refused-stream,unavailable,503',
+        },
+      },
+    ]);
+  });
+});
+
+describe('the mesh', () => {
+  it('enforces STRICT mTLS in every meshed namespace and labels it for injection', () => {
+    const meshed = Object.entries(prod.namespaces)
+      .filter(([, ns]) => ns.meshInjection)
+      .map(([name]) => name)
+      .sort();
+    expect(
+      objectsOfKind(prod, 'PeerAuthentication').map((o) => [o.metadata.namespace, at(o, 'spec.mtls.mode')]),
+    ).toEqual(expect.arrayContaining(meshed.map((ns) => [ns, 'STRICT'])));
+    expect(objectsOfKind(prod, 'PeerAuthentication')).toHaveLength(meshed.length);
+    for (const ns of meshed) {
+      expect(find(prod, 'Namespace', undefined, ns).metadata.labels?.['istio-injection']).toBe('enabled');
+    }
+    expect(
+      find(prod, 'Namespace', undefined, 'platform').metadata.labels?.['istio-injection'],
+    ).toBeUndefined();
+  });
+
+  it('retries transient failures as the model says', () => {
+    const env = envWith('staging', {
+      mesh: { retries: { attempts: 5, perTryTimeoutMs: 1500, retryOn: '5xx' } },
+    });
+    expect(at(find(env, 'VirtualService', 'api', 'flagd'), 'spec.http')).toEqual([
+      {
+        name: 'primary',
+        route: [{ destination: { host: 'flagd.api.svc.cluster.local', port: { number: 8013 } } }],
+        retries: { attempts: 5, perTryTimeout: '1.5s', retryOn: '5xx' },
+      },
+    ]);
+    expect(at(find(env, 'DestinationRule', 'api', 'flagd'), 'spec.trafficPolicy.tls.mode')).toBe(
+      'ISTIO_MUTUAL',
+    );
+  });
+
+  it('keeps batch pods out of the mesh, so their Jobs can complete', () => {
+    const cron = find(prod, 'CronJob', 'api', 'search-cache-warm');
+    expect(at(cron, 'spec.jobTemplate.spec.template.metadata.labels')).toMatchObject({
+      'sidecar.istio.io/inject': 'false',
+    });
+  });
+
+  it('renders nothing Istio when the model disables the mesh', () => {
+    const env = envWith('prod', { mesh: { provider: 'none' } });
+    const objects = objectsOf(env);
+    expect(objects.filter((o) => ISTIO_GROUPS.test(o.apiVersion)).map((o) => o.kind)).toEqual([]);
+    expect(objects.filter((o) => o.metadata.labels?.['istio-injection'] !== undefined)).toEqual([]);
+    expect(JSON.stringify(objects)).not.toMatch(/istio/);
+    expect(
+      at(find(env, 'Rollout', 'api', 'user-api'), 'spec.strategy.canary.trafficRouting'),
+    ).toBeUndefined();
+  });
+});
