@@ -1,0 +1,9 @@
+// Argo CD for one environment: the root application, the team AppProjects and one Application per namespace
+// folder and per platform Helm chart (deploy/<env>/argocd/), plus the install values bootstrap-cluster uses.
+export { renderArgoCd, ROOT_FILE } from './render';
+export { argoCdInstallValues } from './install-values';
+export { deployPath, projectOf, ROOT_APPLICATION, ROOT_PROJECT } from './applications';
+export { FOLDER_STAGES, folderWave, HELM_WAVE, PROJECT_WAVE } from './waves';
+export { clusterKindsAllowed, CLUSTER_SCOPED_KINDS, PROJECT_CLASS_OF_TEAM } from './kinds';
+export type * from './types';
+export { ARGO_API_VERSION, IN_CLUSTER, SYNC_WAVE_ANNOTATION } from './types';

@@ -1,0 +1,77 @@
+// Which kinds are cluster-scoped, and which of those each kind of team may create. AppProjects list
+// cluster-scoped kinds one by one: Argo CD denies every cluster-scoped kind a project does not whitelist, and
+// a `*` entry would let a team create ClusterRoleBindings or webhooks that reach into every other namespace.
+import type { GroupKind } from './types';
+
+const core = (kind: string): GroupKind => ({ group: '', kind });
+const rbac = (kind: string): GroupKind => ({ group: 'rbac.authorization.k8s.io', kind });
+const admission = (kind: string): GroupKind => ({ group: 'admissionregistration.k8s.io', kind });
+
+export const NAMESPACE_KIND = core('Namespace');
+export const CRD_KIND: GroupKind = { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' };
+
+/**
+ * Controllers (Helm charts) need these to run cluster-wide: their CRDs, RBAC that watches every namespace and
+ * the admission webhooks they serve. Each chart of the observability stack (kube-prometheus-stack, Loki,
+ * Tempo) needs no more than this.
+ */
+const CONTROLLER_KINDS: readonly GroupKind[] = [
+  NAMESPACE_KIND,
+  CRD_KIND,
+  rbac('ClusterRole'),
+  rbac('ClusterRoleBinding'),
+  admission('MutatingWebhookConfiguration'),
+  admission('ValidatingWebhookConfiguration'),
+];
+
+/** What only the platform team installs: cluster-wide entry points the other teams' objects refer to. */
+const PLATFORM_KINDS: readonly GroupKind[] = [
+  ...CONTROLLER_KINDS,
+  // KEDA serves external metrics to the HPA controller through an aggregated API.
+  { group: 'apiregistration.k8s.io', kind: 'APIService' },
+  { group: 'networking.k8s.io', kind: 'IngressClass' },
+  { group: 'elbv2.k8s.aws', kind: 'IngressClassParams' },
+  { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
+  { group: 'cert-manager.io', kind: 'ClusterIssuer' },
+  { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
+];
+
+/** How much of the cluster a team's project may touch outside its namespaces. */
+export type ProjectClass = 'platform' | 'controllers' | 'application';
+
+/** Any other team is an application team: its folder may hold its Namespace, nothing else cluster-wide. */
+export const PROJECT_CLASS_OF_TEAM: Readonly<Record<string, ProjectClass>> = {
+  platform: 'platform',
+  observability: 'controllers',
+};
+
+export const clusterKindsAllowed: Readonly<Record<ProjectClass, readonly GroupKind[]>> = {
+  platform: PLATFORM_KINDS,
+  controllers: CONTROLLER_KINDS,
+  application: [NAMESPACE_KIND],
+};
+
+/**
+ * Every cluster-scoped kind a rendered manifest may hold. A namespace folder's kinds not listed here are
+ * namespaced: application projects whitelist exactly those.
+ */
+export const CLUSTER_SCOPED_KINDS: readonly GroupKind[] = [
+  ...PLATFORM_KINDS,
+  core('PersistentVolume'),
+  { group: 'storage.k8s.io', kind: 'StorageClass' },
+  { group: 'storage.k8s.io', kind: 'CSIDriver' },
+  { group: 'node.k8s.io', kind: 'RuntimeClass' },
+  { group: 'external-secrets.io', kind: 'ClusterExternalSecret' },
+  { group: 'keda.sh', kind: 'ClusterTriggerAuthentication' },
+];
+
+export const sameKind = (a: GroupKind, b: GroupKind): boolean => a.group === b.group && a.kind === b.kind;
+export const isClusterScoped = (kind: GroupKind): boolean =>
+  CLUSTER_SCOPED_KINDS.some((entry) => sameKind(entry, kind));
+
+/** Group of an apiVersion: "apps/v1" → "apps", "v1" → "" (the core group). */
+export const groupOf = (apiVersion: string): string =>
+  apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+
+export const compareKinds = (a: GroupKind, b: GroupKind): number =>
+  a.group === b.group ? (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) : a.group < b.group ? -1 : 1;
