@@ -1,4 +1,5 @@
-// Runs a command to completion for test harnesses, failing with its output so a broken set-up explains itself.
+// Runs a command to completion for the throwaway PostgreSQL (initdb), failing with its output so a broken set-up
+// explains itself.
 import { spawn } from 'node:child_process';
 
 /** Unix user and group to run a command as; only root may set them. */

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The runbook §3 name of `npm run bootstrap-cluster`: every argument is passed through, e.g. --env <dev|staging|prod> --dry-run.
+# docs/runbooks/bootstrap-cluster.md describes the procedure.
+set -euo pipefail
+repository_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+exec node "${repository_root}/scripts/bin/skillforge.cjs" bootstrap-cluster "$@"

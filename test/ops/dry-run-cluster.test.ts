@@ -1,0 +1,111 @@
+// --dry-run of the cluster procedures, for every environment: bootstrap, deploy and annotate-baseline-sync.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argoCdInstallValues } from '../../charts/argocd/install-values';
+import { clusterName, kubeContext, servicesIn, toolHost } from '../../constructs/contracts';
+import type { EnvConfig } from '../../environments';
+import { annotateBaselineSyncDefinition } from '../../scripts/ops/commands/annotate-baseline-sync';
+import { bootstrapClusterDefinition } from '../../scripts/ops/commands/bootstrap-cluster';
+import { deployAppDefinition } from '../../scripts/ops/commands/deploy-app';
+import { dryRun, environments, header, kc, plugin } from './support/expected';
+import { FIXED_SHA, testDeps } from './support/ops-harness';
+import { fixtureApps, writeRenderedTree } from './support/rendered-tree';
+
+let tree: { dir: string; remove(): void };
+beforeAll(() => {
+  tree = writeRenderedTree();
+});
+afterAll(() => tree.remove());
+
+const SYNC = `'{"operation":{"initiatedBy":{"username":"skillforge-ops"},"sync":{"syncStrategy":{"hook":{}}}}}'`;
+const PAUSE = `'{"spec":{"syncPolicy":{"automated":null}}}'`;
+
+function waveLines(env: EnvConfig, wave: number, index: number, total: number): string[] {
+  const apps = fixtureApps(env).filter((app) => app.wave === wave);
+  const refs = apps.map((app) => `applications.argoproj.io/${app.name}`).join(' ');
+  const argocd = kc(env, 'argocd');
+  return [
+    `# step ${index}/${total}: ${wave < 0 ? `wave-minus-${-wave}` : `wave-${wave}`}`,
+    `${argocd} wait --for=create --timeout=1200s ${refs}`,
+    // Production gates sync by hand: each wave's syncs are requested once the earlier waves are healthy.
+    ...(env.gitops.automatedSync
+      ? []
+      : apps.map((app) => `${argocd} patch applications.argoproj.io ${app.name} --type merge -p ${SYNC}`)),
+    `${argocd} wait '--for=jsonpath={.status.sync.status}=Synced' --timeout=1200s ${refs}`,
+    `${argocd} wait '--for=jsonpath={.status.health.status}=Healthy' --timeout=1200s ${refs}`,
+  ];
+}
+
+describe.each(environments())('dry runs of the cluster procedures in $name', (env) => {
+  it('bootstrap-cluster installs Argo CD, applies the root application and waits wave by wave', async () => {
+    const waves = [...new Set(fixtureApps(env).map((app) => app.wave))].sort((a, b) => a - b);
+    // One --set-json per top-level key; the JSON holds no single quote, so one pair of quotes is the shell word.
+    expect(Object.keys(argoCdInstallValues())).toEqual(['configs']);
+    expect(JSON.stringify(argoCdInstallValues())).not.toContain("'");
+    const first = env.gitops.automatedSync ? 4 : 5;
+    const total = first - 1 + waves.length;
+    expect(await dryRun(bootstrapClusterDefinition, env, testDeps(tree.dir))).toEqual([
+      header('bootstrap-cluster', env),
+      `# step 1/${total}: update-kubeconfig`,
+      `aws eks update-kubeconfig --region ${env.aws.region} --name ${clusterName(env)}`,
+      `# step 2/${total}: install-argocd`,
+      `helm upgrade --install argocd argo-cd --repo https://argoproj.github.io/argo-helm --version ${env.gitops.argoCdChartVersion} --namespace ${env.gitops.argoCdNamespace} --create-namespace --kube-context ${kubeContext(env)} --set-json 'configs=${JSON.stringify(argoCdInstallValues().configs)}' --wait --timeout 10m`,
+      `# step 3/${total}: apply-root-application`,
+      `${kc(env)} apply --server-side --field-manager=skillforge-ops -f ${tree.dir}/${env.name}/argocd/root.yaml`,
+      ...(env.gitops.automatedSync
+        ? []
+        : [
+            `# step 4/${total}: sync-root`,
+            `${kc(env, 'argocd')} patch applications.argoproj.io root --type merge -p ${SYNC}`,
+          ]),
+      ...waves.flatMap((wave, index) => waveLines(env, wave, first + index, total)),
+    ]);
+  });
+
+  it('deploy-app syncs the release applications in wave order and rolls canaries back only after a failure', async () => {
+    const server = `--server ${toolHost(env, 'argocd')} --grpc-web`;
+    const releases = ['data-pipelines', 'support', 'api', 'frontend'] as const;
+    const withCanaries = releases.filter((ns) => servicesIn(env, ns).some((s) => s.delivery === 'canary'));
+    const pauseSteps = env.gitops.automatedSync ? withCanaries.length : 0;
+    const total = releases.length * 2 + withCanaries.length + pauseSteps;
+    let step = 0;
+    const heading = (name: string, note = '') => `# step ${++step}/${total}: ${name}${note}`;
+    const expected = [
+      header('deploy-app', env),
+      ...releases.flatMap((ns) => [
+        heading(`sync-${ns}`),
+        `argocd app sync ${ns} --timeout 1800 ${server}`,
+        heading(`wait-${ns}`),
+        `argocd app wait ${ns} --sync --health --timeout 1800 ${server}`,
+      ]),
+      ...withCanaries.flatMap((ns) => {
+        const note = ` (runs only after a failure, if sync-${ns} or wait-${ns} failed)`;
+        return [
+          ...(env.gitops.automatedSync
+            ? [
+                heading(`pause-auto-sync-${ns}`, note),
+                `${kc(env, 'argocd')} patch applications.argoproj.io root --type merge -p ${PAUSE}`,
+                `${kc(env, 'argocd')} patch applications.argoproj.io ${ns} --type merge -p ${PAUSE}`,
+              ]
+            : []),
+          heading(`rollback-${ns}`, note),
+          ...servicesIn(env, ns)
+            .filter((s) => s.delivery === 'canary')
+            .flatMap((s) => [
+              `kubectl argo rollouts undo ${s.name} ${plugin(env, ns)}`,
+              `kubectl argo rollouts status ${s.name} --timeout 1800s ${plugin(env, ns)}`,
+            ]),
+        ];
+      }),
+    ];
+    expect(await dryRun(deployAppDefinition, env, testDeps(tree.dir))).toEqual(expected);
+    expect(withCanaries).toEqual(['api', 'frontend']);
+  });
+
+  it('annotate-baseline-sync records the git commit on the grafana-dashboards ConfigMap', async () => {
+    expect(await dryRun(annotateBaselineSyncDefinition, env, testDeps(tree.dir))).toEqual([
+      header('annotate-baseline-sync', env),
+      '# step 1/1: annotate-dashboards',
+      `${kc(env, 'observability')} annotate configmap grafana-dashboards skillforge.io/baseline-sync=${FIXED_SHA} --overwrite`,
+    ]);
+  });
+});
