@@ -15,7 +15,7 @@ function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|json|sql|yaml)$/.test(entry.name) ? [path] : [];
+    return /\.(ts|cjs|json|sql|yaml)$/.test(entry.name) ? [path] : [];
   });
 }
 

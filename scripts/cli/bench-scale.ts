@@ -39,6 +39,18 @@ export function scaledRegistry(environments: number, servicesPerEnvironment: num
       name,
       network: { ...template.network, vpcCidr: `10.${100 + index}.0.0/16` },
       services: services as EnvironmentLayer['services'],
+      // Room for the extra services at replicas.max (rule quota-fits-autoscaling).
+      namespaces: {
+        api: {
+          quota: {
+            requestsCpu: 256,
+            requestsMemoryGiB: 256,
+            limitsCpu: 1024,
+            limitsMemoryGiB: 512,
+            pods: 1000,
+          },
+        },
+      },
       observability: { baselineEnvironment: 'scale-01' },
     };
   }

@@ -3,17 +3,63 @@
 import type { EnvConfig } from '../../environments';
 import { jsonFile, type RenderedFile } from './files';
 
+/** What a layer may know besides its own environment: the other validated environments (e.g. the baseline source). */
+export interface RenderContext {
+  readonly environments: ReadonlyMap<string, EnvConfig>;
+}
+
 export interface RenderLayer {
   readonly name: string;
-  render(env: EnvConfig, earlier: readonly RenderedFile[]): Promise<RenderedFile[]>;
+  render(env: EnvConfig, earlier: readonly RenderedFile[], context: RenderContext): Promise<RenderedFile[]>;
 }
 
 export const renderLayers: readonly RenderLayer[] = [
   {
     name: 'terraform',
-    render: async (env) =>
-      (await import('../../stacks/render'))
-        .synthesizeStacks(env)
-        .map(({ stack, config }) => jsonFile(`terraform/${stack}/cdk.tf.json`, config)),
+    // One cdk.tf.json per stack, plus nfr-provenance.json: which resource of which stack implements which NFR.
+    render: async (env) => {
+      const stacks = (await import('../../stacks/render')).synthesizeStacks(env);
+      const provenance = stacks
+        .flatMap(({ stack, nfr }) =>
+          nfr.map((tag) => ({ nfr: tag.nfr, file: `terraform/${stack}/cdk.tf.json`, object: tag.object })),
+        )
+        .sort(
+          (a, b) =>
+            a.nfr.localeCompare(b.nfr) || a.file.localeCompare(b.file) || a.object.localeCompare(b.object),
+        );
+      return [
+        ...stacks.map(({ stack, config }) => jsonFile(`terraform/${stack}/cdk.tf.json`, config)),
+        jsonFile('terraform/nfr-provenance.json', provenance),
+      ];
+    },
+  },
+  // One object per file under k8s/<namespace>/ (charts/, one cdk8s chart per namespace).
+  {
+    name: 'kubernetes',
+    render: async (env) => (await import('../../charts/render')).renderKubernetes(env),
+  },
+  {
+    name: 'observability',
+    render: async (env, _earlier, { environments }) =>
+      (await import('../../observability/render')).renderObservability(
+        env,
+        requireEnvironment(environments, env.observability.baselineEnvironment),
+      ),
+  },
+  // One Application per k8s/<namespace>/ folder rendered so far: stays after every layer that renders into k8s/.
+  {
+    name: 'argocd',
+    render: async (env, earlier) => (await import('../../charts/argocd')).renderArgoCd(env, earlier),
+  },
+  // Last: the NFR report reads the provenance every earlier layer recorded in this same in-memory render.
+  {
+    name: 'nfr-report',
+    render: async (env, earlier) => [(await import('../nfr/report')).nfrReportFile(env, earlier)],
   },
 ];
+
+function requireEnvironment(environments: ReadonlyMap<string, EnvConfig>, name: string): EnvConfig {
+  const env = environments.get(name);
+  if (!env) throw new Error(`environment ${name} is needed for rendering but was not loaded`);
+  return env;
+}

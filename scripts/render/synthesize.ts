@@ -3,25 +3,35 @@
 // (an invalid model, a renderer error) leaves the previous tree exactly as it was.
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { EnvConfig } from '../../environments';
+import { type EnvConfig, loadRegistry } from '../../environments';
 import { assertUniquePaths, type RenderedFile } from './files';
 import { type RenderLayer, renderLayers } from './layers';
 
+export interface RenderOptions {
+  readonly layers?: readonly RenderLayer[];
+  /** The validated environments a layer may consult (default: the registry's). */
+  readonly environments?: ReadonlyMap<string, EnvConfig>;
+}
+
 export async function renderEnvironment(
   env: EnvConfig,
-  layers: readonly RenderLayer[] = renderLayers,
+  options: RenderOptions = {},
 ): Promise<RenderedFile[]> {
+  const { layers = renderLayers, environments = loadRegistry() } = options;
   const files: RenderedFile[] = [];
   for (const layer of layers) {
-    files.push(...(await layer.render(env, files)));
+    files.push(...(await layer.render(env, files, { environments })));
   }
   assertUniquePaths(env.name, files);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export async function renderEnvironments(envs: readonly EnvConfig[]): Promise<Map<string, RenderedFile[]>> {
+export async function renderEnvironments(
+  envs: readonly EnvConfig[],
+  environments: ReadonlyMap<string, EnvConfig> = loadRegistry(),
+): Promise<Map<string, RenderedFile[]>> {
   const rendered = new Map<string, RenderedFile[]>();
-  for (const env of envs) rendered.set(env.name, await renderEnvironment(env));
+  for (const env of envs) rendered.set(env.name, await renderEnvironment(env, { environments }));
   return rendered;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../environments';
+import { renderSopsConfig } from '../../scripts/cli/synth';
 import type { RenderedFile } from '../../scripts/render/files';
 import { renderEnvironment, renderEnvironments, writeRendered } from '../../scripts/render/synthesize';
 
@@ -41,6 +42,11 @@ describe('rendering', () => {
     },
   );
 
+  it('.sops.yaml is up to date with the registry (run `npm run synth` when this fails)', async () => {
+    const committed = await readFile(join(deployDir, '..', '.sops.yaml'), 'utf8');
+    expect(committed).toBe(renderSopsConfig(envs));
+  });
+
   it('serialises with sorted keys, LF endings and a trailing newline', async () => {
     for (const file of await renderEnvironment(envs[0]!)) {
       expect(file.content.endsWith('\n'), file.path).toBe(true);
@@ -67,6 +73,6 @@ describe('rendering', () => {
 
   it('renders nothing when a layer fails for one environment', async () => {
     const failing = { name: 'broken', render: async () => Promise.reject(new Error('renderer bug')) };
-    await expect(renderEnvironment(envs[0]!, [failing])).rejects.toThrow('renderer bug');
+    await expect(renderEnvironment(envs[0]!, { layers: [failing] })).rejects.toThrow('renderer bug');
   });
 });
