@@ -8,10 +8,9 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { iamRoleName, resourcePrefix, stackIds, stateBucketName, stateKey } from '../contracts';
+import { CI_ROLE_PURPOSE, iamRoleName, resourcePrefix, stackIds, stateBucketName, stateKey } from '../contracts';
 
 export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
-export const CI_ROLE_PURPOSE = 'ci-deploy';
 
 /** The `sub` claim of a job that runs in the given GitHub environment of the given repository. */
 export const githubSubject = (env: EnvConfig): string =>

@@ -39,6 +39,9 @@ export const iamRoleName = (env: EnvConfig, purpose: string): string =>
 export const iamRoleArn = (env: EnvConfig, purpose: string): string =>
   `arn:aws:iam::${env.aws.accountId}:role/${iamRoleName(env, purpose)}`;
 
+/** The role GitHub Actions assumes to plan and deploy an environment (the CI stack creates it, workflows name it). */
+export const CI_ROLE_PURPOSE = 'ci-deploy';
+
 export const kmsAliasName = (env: EnvConfig, purpose: string): string =>
   `alias/${ORG}-${env.name}-${purpose}`;
 

@@ -1,6 +1,7 @@
 // Environments are data: a fourth environment is one new file plus one registry line, with no other code change.
 import { describe, expect, it } from 'vitest';
 import { defineEnvironment, environmentRegistry, loadRegistry } from '../../environments';
+import { repositoryFiles } from '../../scripts/render/repository-files';
 import { renderEnvironment } from '../../scripts/render/synthesize';
 
 const qa = defineEnvironment({
@@ -27,8 +28,13 @@ describe('environment registry', () => {
     const registry = loadRegistry({ ...environmentRegistry, qa });
     const env = registry.get('qa')!;
     expect(env.postgres.backupRetentionDays).toBe(7);
-    const paths = (await renderEnvironment(env)).map((file) => file.path);
+    const paths = (await renderEnvironment(env, { environments: registry })).map((file) => file.path);
     expect(paths).toContain('terraform/qa-network/cdk.tf.json');
+    expect(paths).toContain('argocd/root.yaml');
+    // CI plans and deploys it too: the per-environment workflows are rendered from the registry.
+    const workflows = repositoryFiles([...registry.values()]);
+    expect(workflows['.github/workflows/plan.yml']).toContain('environment: qa');
+    expect(workflows['.github/workflows/deploy.yml']).toMatch(/\n {2}qa:\n {4}needs: staging\n/);
   });
 
   it('keeps environment files to their differences: prod restates none of the defaults it shares', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../environments';
-import { renderSopsConfig } from '../../scripts/cli/synth';
+import { repositoryFiles } from '../../scripts/render/repository-files';
 import type { RenderedFile } from '../../scripts/render/files';
 import { renderEnvironment, renderEnvironments, writeRendered } from '../../scripts/render/synthesize';
 
@@ -42,10 +42,13 @@ describe('rendering', () => {
     },
   );
 
-  it('.sops.yaml is up to date with the registry (run `npm run synth` when this fails)', async () => {
-    const committed = await readFile(join(deployDir, '..', '.sops.yaml'), 'utf8');
-    expect(committed).toBe(renderSopsConfig(envs));
-  });
+  it.each(Object.keys(repositoryFiles(envs)))(
+    '%s is up to date with the registry (run `npm run synth` when this fails)',
+    async (path) => {
+      const committed = await readFile(join(deployDir, '..', path), 'utf8');
+      expect(committed).toBe(repositoryFiles(envs)[path]);
+    },
+  );
 
   it('serialises with sorted keys, LF endings and a trailing newline', async () => {
     for (const file of await renderEnvironment(envs[0]!)) {

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../environments';
-import { appHost, iamRoleArn } from '../../constructs/contracts';
-import { CI_ROLE_PURPOSE } from '../../constructs/aws/github-deploy-role';
+import { appHost, CI_ROLE_PURPOSE, iamRoleArn } from '../../constructs/contracts';
 import {
   allSteps,
   type Job,
