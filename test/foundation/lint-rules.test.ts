@@ -13,13 +13,12 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 describe('lint rules', () => {
   it('fails when the AWS provider is imported from its package root', async () => {
-    expect(
-      await problems('stacks/example.ts', "import { vpc } from '@cdktf/provider-aws';\nexport { vpc };\n"),
-    ).toEqual([
-      "no-restricted-imports: 'cdktf/provider-aws' import is restricted from being used. Import provider classes by deep path (@cdktf/provider-aws/lib/<resource>): the package root loads 2,212 modules (~4 s, ~560 MB).".replace(
-        "'cdktf/provider-aws'",
-        "'@cdktf/provider-aws'",
-      ),
+    const found = await problems(
+      'stacks/example.ts',
+      "import { vpc } from '@cdktf/provider-aws';\nexport { vpc };\n",
+    );
+    expect(found).toEqual([
+      "no-restricted-imports: '@cdktf/provider-aws' import is restricted from being used. Import provider classes by deep path (@cdktf/provider-aws/lib/<resource>): the package root loads 2,212 modules (~4 s, ~560 MB).",
     ]);
   });
 
