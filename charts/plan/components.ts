@@ -23,6 +23,7 @@ export const components = {
   grafana: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'grafana' } },
   tempo: { chart: 'tempo', pods: { 'app.kubernetes.io/name': 'tempo' } },
   loki: { chart: 'loki', pods: { 'app.kubernetes.io/name': 'loki' } },
+  promtail: { chart: 'promtail', pods: { 'app.kubernetes.io/name': 'promtail' } },
   kedaOperator: { chart: 'keda', pods: { 'app.kubernetes.io/name': 'keda-operator' } },
   certManager: { chart: 'cert-manager', pods: { 'app.kubernetes.io/name': 'cert-manager' } },
   externalDns: { chart: 'external-dns', pods: { 'app.kubernetes.io/name': 'external-dns' } },

@@ -20,6 +20,7 @@ import {
   cloudwatchExporterValues,
   kubePrometheusStackValues,
   lokiValues,
+  promtailValues,
   redisExporterValues,
   tempoValues,
 } from './values/observability';
@@ -51,6 +52,7 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
   'redis-exporter': redisExporterValues,
   'cloudwatch-exporter': cloudwatchExporterValues,
   loki: lokiValues,
+  promtail: promtailValues,
   tempo: tempoValues,
 };
 

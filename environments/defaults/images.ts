@@ -123,6 +123,13 @@ export const imageDefaults = {
       version: '6.22.0',
       namespace: 'observability',
     },
+    // Ships every pod's logs to Loki (runbook §1.3 "audit logging via Loki/S3 retention").
+    promtail: {
+      repoURL: 'https://grafana.github.io/helm-charts',
+      chart: 'promtail',
+      version: '6.16.6',
+      namespace: 'observability',
+    },
     tempo: {
       repoURL: 'https://grafana.github.io/helm-charts',
       chart: 'tempo',

@@ -20,6 +20,19 @@ describe('platformHelmSources', () => {
     expect(sources.every((source) => /^v?\d+\.\d+\.\d+$/.test(source.version))).toBe(true);
   });
 
+  it('ships every pod log to the Loki of the same cluster, labelled with the environment', () => {
+    expect(valuesOf('promtail')).toMatchObject({
+      config: {
+        clients: [
+          {
+            url: 'http://loki.observability.svc.cluster.local:3100/loki/api/v1/push',
+            external_labels: { env: 'prod' },
+          },
+        ],
+      },
+    });
+  });
+
   it('annotates controller service accounts with the roles the IAM side creates for them', () => {
     for (const [chart, namespace, account] of [
       ['cert-manager', 'platform', 'cert-manager'],

@@ -8,7 +8,13 @@ import {
   storePlacement,
   toolHost,
 } from '../../../constructs/contracts';
-import { componentPorts, INGRESS_CLASS, PROMETHEUS_RELEASE } from '../../plan/components';
+import {
+  componentPorts,
+  components,
+  INGRESS_CLASS,
+  namespaceOf,
+  PROMETHEUS_RELEASE,
+} from '../../plan/components';
 import { CLUSTER_ISSUER } from '../issuers';
 import { alertmanagerSecretMounts } from '../observability-secrets';
 import { chartNamespace, type HelmValues, irsaServiceAccount } from './shared';
@@ -102,6 +108,15 @@ export function lokiValues(env: EnvConfig): HelmValues {
     write: { replicas: 0 },
     backend: { replicas: 0 },
     monitoring: { serviceMonitor: { enabled: true } },
+  };
+}
+
+/** Promtail tails every node's pod logs into Loki, labelled with the environment like every metric. */
+export function promtailValues(env: EnvConfig): HelmValues {
+  const loki = `http://loki.${namespaceOf(env, components.loki)}.svc.cluster.local:${componentPorts.lokiHttp}`;
+  return {
+    config: { clients: [{ url: `${loki}/loki/api/v1/push`, external_labels: { env: env.name } }] },
+    serviceMonitor: { enabled: true },
   };
 }
 
