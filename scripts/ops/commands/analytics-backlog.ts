@@ -7,7 +7,7 @@ import { UsageError } from '../../cli/args';
 import { dashboardUid } from '../gitops/rendered-tree';
 import { type Annotation, annotationLine, GRAFANA_TOKEN, postAnnotation } from '../observability/grafana';
 import { consumerLagPoints, maxConsumerLag } from '../observability/queries';
-import { prometheusUrl, queryLine, scalarQuery } from '../observability/prometheus';
+import { prometheusUrl, queryLine, scalarQuery, prometheusUrlOption } from '../observability/prometheus';
 import { returnSteps, scaleTarget, surgeSteps } from '../playbooks/replicas';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { stringOption } from '../runner/options';
@@ -28,11 +28,7 @@ export const analyticsBacklogDefinition: OpsCommandDefinition = {
       type: 'boolean',
       description: 'scale back to replicas.min, allowed only after the lag window has passed',
     },
-    'prometheus-url': {
-      type: 'string',
-      value: '<url>',
-      description: 'query API (default: the shared Prometheus)',
-    },
+    ...prometheusUrlOption,
   },
   build({ invocation, deps }) {
     const { env, values } = invocation;

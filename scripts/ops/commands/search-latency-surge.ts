@@ -8,7 +8,7 @@ import { UsageError } from '../../cli/args';
 import { createJobStep } from '../kubernetes/steps';
 import { floorAt } from '../kubernetes/replica-floor';
 import { cacheHitRatio, latencyP95Ms, worstOver } from '../observability/queries';
-import { prometheusUrl, queryLine, scalarQuery } from '../observability/prometheus';
+import { prometheusUrl, queryLine, scalarQuery, prometheusUrlOption } from '../observability/prometheus';
 import { returnSteps, scaleTarget, surgeSteps } from '../playbooks/replicas';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { stringOption } from '../runner/options';
@@ -28,11 +28,7 @@ export const searchLatencySurgeDefinition: OpsCommandDefinition = {
       type: 'boolean',
       description: 'the return step: lower replicas to the floor the model asks for now',
     },
-    'prometheus-url': {
-      type: 'string',
-      value: '<url>',
-      description: 'query API (default: the shared Prometheus)',
-    },
+    ...prometheusUrlOption,
   },
   build({ invocation, deps }) {
     const { env, values } = invocation;

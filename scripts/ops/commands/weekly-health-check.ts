@@ -12,7 +12,7 @@ import {
 import { aws, awsValue } from '../aws/cli';
 import { readApplications } from '../gitops/rendered-tree';
 import { kubectl } from '../kubernetes/kubectl';
-import { prometheusUrl, queryLine, instantQuery } from '../observability/prometheus';
+import { prometheusUrl, queryLine, instantQuery, prometheusUrlOption } from '../observability/prometheus';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { stringOption } from '../runner/options';
 import { GateRefusedError, type Step, type StepContext } from '../runner/procedure';
@@ -31,11 +31,7 @@ const BACKUP_VERIFICATION_JOB = 'backup-verification';
 export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
   name: 'weekly-health-check',
   options: {
-    'prometheus-url': {
-      type: 'string',
-      value: '<url>',
-      description: 'query API (default: the shared Prometheus)',
-    },
+    ...prometheusUrlOption,
   },
   build({ invocation, deps }) {
     const { env, values } = invocation;

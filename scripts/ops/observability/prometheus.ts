@@ -9,6 +9,15 @@ export interface Sample {
 }
 
 /** The query API next to the model's remote-write URL, unless --prometheus-url points elsewhere (a port-forward). */
+/** The --prometheus-url option of every command that reads Prometheus. */
+export const prometheusUrlOption = {
+  'prometheus-url': {
+    type: 'string',
+    value: '<url>',
+    description: 'query API (default: the shared Prometheus)',
+  },
+} as const;
+
 export function prometheusUrl(env: EnvConfig, override: string | undefined): string {
   if (override !== undefined) return override.replace(/\/+$/, '');
   const url = new URL(env.observability.sharedPrometheusUrl);
