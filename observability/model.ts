@@ -18,7 +18,15 @@ import {
   storeBaselines,
 } from './baselines';
 import { ruleContext, type RuleContext } from './context';
-import type { AlertDefinition, AlertingRule, BaselineDefinition, RecordingRule, RuleGroup } from './rules';
+import { recordingRules } from './recording';
+import type {
+  AlertDefinition,
+  AlertingRule,
+  BaselineDefinition,
+  RecordingDefinition,
+  RecordingRule,
+  RuleGroup,
+} from './rules';
 
 export interface AlertGroup {
   readonly name: string;
@@ -30,8 +38,15 @@ export interface BaselineGroup {
   readonly baselines: readonly BaselineDefinition[];
 }
 
+export interface RecordingGroup {
+  readonly name: string;
+  readonly recordings: readonly RecordingDefinition[];
+}
+
 export interface ObservabilityModel {
   readonly ctx: RuleContext;
+  /** Recorded in front of raw series; alerts and baselines read them, so they are evaluated first. */
+  readonly recordingGroups: readonly RecordingGroup[];
   readonly alertGroups: readonly AlertGroup[];
   readonly baselineGroups: readonly BaselineGroup[];
 }
@@ -55,10 +70,17 @@ export function observabilityModel(env: EnvConfig, baselineEnv: EnvConfig): Obse
   ];
   return {
     ctx,
+    recordingGroups: [{ name: 'skillforge-recording-data-stores', recordings: recordingRules(ctx) }],
     alertGroups: alertGroups.filter((group) => group.alerts.length > 0),
     baselineGroups,
   };
 }
+
+export const recordingRuleGroups = (model: ObservabilityModel): RuleGroup<RecordingRule>[] =>
+  model.recordingGroups.map((group) => ({
+    name: group.name,
+    rules: group.recordings.map(({ record, expr }) => ({ record, expr })),
+  }));
 
 export const alertRuleGroups = (model: ObservabilityModel): RuleGroup<AlertingRule>[] =>
   model.alertGroups.map((group) => ({

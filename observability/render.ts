@@ -1,4 +1,5 @@
 // The observability layer: everything runbook §4 asks for, per environment, from the model.
+//   observability/prometheus-recording-rules.yaml  series recorded in front of their sources (cache hit ratio)
 //   observability/prometheus-alerts.yaml       §4.2 and §4.5 alerts
 //   observability/prometheus-baselines.yaml    §4.4 `…_staging_baseline` recording rules
 //   observability/alertmanager.yaml            P1/P2 PagerDuty routing, inhibition, §3.4 repeat intervals
@@ -13,14 +14,28 @@ import { alertmanagerConfig } from './alertmanager';
 import { provisioningConfig } from './dashboards/provisioning';
 import { dashboardsConfigMap, DASHBOARDS_CONFIGMAP, prometheusRule } from './kubernetes/objects';
 import { probes } from './kubernetes/probes';
-import { allAlerts, alertRuleGroups, baselineRuleGroups, observabilityModel } from './model';
+import {
+  allAlerts,
+  alertRuleGroups,
+  baselineRuleGroups,
+  observabilityModel,
+  recordingRuleGroups,
+} from './model';
 import { duration } from './promql';
-import { ALERT_TESTS, alertTestFile, BASELINE_TESTS, baselineTestFile } from './tests/promtool';
+import {
+  ALERT_TESTS,
+  alertTestFile,
+  BASELINE_TESTS,
+  baselineTestFile,
+  RECORDING_TESTS,
+  recordingTestFile,
+} from './tests/promtool';
 
 export const OBSERVABILITY_DIR = 'observability';
 export const K8S_DIR = 'k8s/observability';
 export const ALERTS_FILE = `${OBSERVABILITY_DIR}/prometheus-alerts.yaml`;
 export const BASELINES_FILE = `${OBSERVABILITY_DIR}/prometheus-baselines.yaml`;
+export const RECORDING_FILE = `${OBSERVABILITY_DIR}/prometheus-recording-rules.yaml`;
 
 const uniqueIds = (ids: readonly NfrId[]): NfrId[] => [...new Set(ids)].sort();
 
@@ -59,6 +74,7 @@ export async function renderObservability(
   const model = observabilityModel(env, baselineEnv);
   const alertGroups = alertRuleGroups(model);
   const baselineGroups = baselineRuleGroups(model);
+  const recordingGroups = recordingRuleGroups(model);
   // The Grafana Foundation SDK is loaded only here, by the one part that needs it.
   const { renderDashboards } = await import('./dashboards');
   const dashboards = renderDashboards(env, baselineEnv).map(({ spec, json }) => ({
@@ -67,12 +83,17 @@ export async function renderObservability(
     json,
   }));
   const alertNfr = uniqueIds(allAlerts(model).flatMap((alert) => alert.nfr));
+  const recordingNfr = uniqueIds(
+    model.recordingGroups.flatMap((group) => group.recordings.flatMap((recording) => recording.nfr)),
+  );
   return [
     yamlFile(ALERTS_FILE, { groups: alertGroups }),
     yamlFile(BASELINES_FILE, { groups: baselineGroups }),
+    yamlFile(RECORDING_FILE, { groups: recordingGroups }),
     yamlFile(`${OBSERVABILITY_DIR}/alertmanager.yaml`, alertmanagerConfig(env)),
     yamlFile(`${OBSERVABILITY_DIR}/${ALERT_TESTS}`, alertTestFile(model)),
     yamlFile(`${OBSERVABILITY_DIR}/${BASELINE_TESTS}`, baselineTestFile(model)),
+    yamlFile(`${OBSERVABILITY_DIR}/${RECORDING_TESTS}`, recordingTestFile(model)),
     yamlFile(`${OBSERVABILITY_DIR}/grafana-dashboards.yaml`, provisioningConfig()),
     jsonFile(`${OBSERVABILITY_DIR}/nfr-provenance.json`, provenance(env, dashboards)),
     ...dashboards.map(({ uid, json }) => jsonFile(`${OBSERVABILITY_DIR}/dashboards/${uid}.json`, json)),
@@ -83,6 +104,10 @@ export async function renderObservability(
     yamlFile(
       `${K8S_DIR}/${kubernetesFileName('PrometheusRule', 'skillforge-baselines')}`,
       prometheusRule('skillforge-baselines', baselineGroups, []),
+    ),
+    yamlFile(
+      `${K8S_DIR}/${kubernetesFileName('PrometheusRule', 'skillforge-recording-rules')}`,
+      prometheusRule('skillforge-recording-rules', recordingGroups, recordingNfr),
     ),
     yamlFile(
       `${K8S_DIR}/${kubernetesFileName('ConfigMap', DASHBOARDS_CONFIGMAP)}`,

@@ -1,6 +1,6 @@
 // The shapes of Prometheus rule files and promtool unit tests, as the files on disk spell them.
 import type { Severity } from '../environments';
-import type { NfrId } from '../constructs/contracts';
+import type { NfrId, RecordedName } from '../constructs/contracts';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -64,9 +64,27 @@ export interface AlertScenario {
   readonly breachFrom: number;
   /** Labels the expression's result carries (its `by` clause), as the fired alert shows them. */
   readonly resultLabels: Labels;
+  /**
+   * Seconds between the input samples when the source is not scraped at the scrape interval (the blackbox probes);
+   * rules are still evaluated every scrape interval.
+   */
+  readonly sampleInterval?: number;
 }
 
 export type Component = 'api' | 'cache' | 'database' | 'delivery' | 'synthetic' | 'pipelines' | 'analytics';
+
+/** A recording rule in front of raw series (recorded in constructs/contracts), with its promtool expression test. */
+export interface RecordingDefinition {
+  readonly record: RecordedName;
+  readonly expr: string;
+  /** The promises whose alerts read the recorded series (the PrometheusRule object carries them). */
+  readonly nfr: readonly NfrId[];
+  readonly test: {
+    readonly input: readonly InputSeries[];
+    readonly evalTime: number;
+    readonly expected: readonly { readonly labels: Labels; readonly value: number }[];
+  };
+}
 
 /** A recording rule with its promtool expression test. */
 export interface BaselineDefinition {

@@ -1,7 +1,8 @@
 // Every compared signal as one PromQL function of (matchers, kept labels, window). Alerts call it with the
 // environment's matchers, baselines with the baseline environment's, dashboards with `$__rate_interval`: the three
 // cannot disagree about what "P95 latency" or "cache hit ratio" means.
-import { label, metric } from '../constructs/contracts';
+import { cacheHitSource, label, metric, recorded, redisMemberClusterPattern } from '../constructs/contracts';
+import type { EnvConfig } from '../environments';
 import { aggregate, type Matchers, selector } from './promql';
 
 type Keep = readonly string[];
@@ -26,11 +27,27 @@ export const errorRatio = (m: Matchers, by: Keep, window: string): string =>
 export const queueDepth = (m: Matchers, by: Keep): string =>
   aggregate('max', [...by, label.queue], selector(metric.queueDepth, m));
 
-export function redisHitRatio(m: Matchers, by: Keep, window: string): string {
-  const hits = aggregate('sum', by, `rate(${selector(metric.redisKeyspaceHits, m)}[${window}])`);
-  const misses = aggregate('sum', by, `rate(${selector(metric.redisKeyspaceMisses, m)}[${window}])`);
+/**
+ * Hits over lookups of the environment's Redis, read from its source; recorded once per environment as
+ * recorded.redisCacheHitRatio, which is what everything else reads. redis_exporter's counters go through rate();
+ * the CloudWatch series are per-period sums of each member cluster, added up over the window across the members
+ * (primary and replicas all serve reads). A scrape repeats the newest period until CloudWatch has the next one, but
+ * hits and misses come from the same scrape and repeat alike, so the ratio is that of the periods in the window.
+ */
+export function redisHitRatio(env: EnvConfig, m: Matchers, by: Keep, window: string): string {
+  const exporter = cacheHitSource(env) === 'redis-exporter';
+  const members = { [label.cacheCluster]: redisMemberClusterPattern(env) };
+  const lookups = (counter: string, cloudwatch: string): string =>
+    exporter
+      ? aggregate('sum', by, `rate(${selector(counter, m)}[${window}])`)
+      : aggregate('sum', by, `sum_over_time(${selector(cloudwatch, m, members)}[${window}])`);
+  const hits = lookups(metric.redisKeyspaceHits, metric.elasticacheCacheHits);
+  const misses = lookups(metric.redisKeyspaceMisses, metric.elasticacheCacheMisses);
   return `${hits} / (${hits} + ${misses})`;
 }
+
+/** The recorded hit ratio (0–1): what the alert, its baseline, the panel and the §4.5 playbook read. */
+export const cacheHitRatio = (m: Matchers): string => selector(recorded.redisCacheHitRatio, m);
 
 export const replicaLag = (m: Matchers, by: Keep): string =>
   aggregate('max', by, selector(metric.rdsReplicaLag, m));

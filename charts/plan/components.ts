@@ -2,6 +2,7 @@
 // platformCharts; labels, ports and Service names are those the pinned charts render (given the values in
 // charts/platform/values), so a flow to "Prometheus" means the same pods everywhere.
 import type { EnvConfig } from '../../environments';
+import { cacheHitSource } from '../../constructs/contracts';
 import type { Labels } from '../../constructs/k8s/labels';
 import type { PodPeer } from '../../constructs/k8s/network-policy';
 
@@ -77,8 +78,22 @@ export function namespaceOf(env: EnvConfig, component: Component): string {
   return chart.namespace;
 }
 
+/**
+ * Charts of platformCharts that are installed only where the model calls for them; every other entry is installed
+ * wherever it is listed. redis_exporter logs in with a password, which only the in-cluster Redis accepts (managed
+ * Redis takes IAM tokens only): elsewhere the cache hit ratio comes from CloudWatch
+ * (docs/decisions/cache-hit-ratio-source.md).
+ */
+const INSTALLED_ONLY_WHEN: Readonly<Record<string, (env: EnvConfig) => boolean>> = {
+  [components.redisExporter.chart]: (env) => cacheHitSource(env) === 'redis-exporter',
+};
+
+/** Whether Argo CD installs the chart in this environment: listed in platformCharts and called for by the model. */
+export const chartInstalled = (env: EnvConfig, chart: string): boolean =>
+  env.platformCharts[chart] !== undefined && (INSTALLED_ONLY_WHEN[chart]?.(env) ?? true);
+
 export const hasComponent = (env: EnvConfig, component: Component): boolean =>
-  env.platformCharts[component.chart] !== undefined;
+  chartInstalled(env, component.chart);
 
 export const peerOf = (env: EnvConfig, component: Component): PodPeer => ({
   namespace: namespaceOf(env, component),

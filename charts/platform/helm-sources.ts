@@ -24,6 +24,7 @@ import {
   redisExporterValues,
   tempoValues,
 } from './values/observability';
+import { chartInstalled } from '../plan/components';
 import type { HelmValues } from './values/shared';
 
 export interface PlatformHelmSource {
@@ -56,9 +57,13 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
   tempo: tempoValues,
 };
 
-/** Every entry of env.platformCharts, sorted by name. A chart without a values builder is an error. */
+/**
+ * Every entry of env.platformCharts the environment installs (chartInstalled), sorted by name. A chart without a
+ * values builder is an error.
+ */
 export function platformHelmSources(env: EnvConfig): PlatformHelmSource[] {
   return Object.entries(env.platformCharts)
+    .filter(([name]) => chartInstalled(env, name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, source]) => {
       const values = VALUES[name];

@@ -83,6 +83,7 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
       },
     ],
   });
+  // Rendered only where the exporter is installed, next to an in-cluster Redis (chartInstalled in plan/components).
   const usesRedis = servicesOf(env).some((service) => service.dependsOn.includes('redis'));
   if (usesRedis) {
     policy('RedisExporter', 'redis-exporter', components.redisExporter, {

@@ -4,7 +4,7 @@
 import type { Construct } from 'constructs';
 import type { EnvConfig, NamespaceName } from '../../environments';
 import { type Flow, NetworkPolicy } from '../../constructs/k8s/network-policy';
-import { componentPorts, controlPlaneCallbackPorts } from '../plan/components';
+import { chartInstalled, componentPorts, controlPlaneCallbackPorts } from '../plan/components';
 import { privateSubnets } from '../plan/flows';
 
 export function renderSystemNamespacePolicies(
@@ -37,7 +37,7 @@ export function renderSystemNamespacePolicies(
     ],
   });
   const callbackPorts = Object.entries(env.platformCharts)
-    .filter(([, chart]) => chart.namespace === namespace)
+    .filter(([name, chart]) => chart.namespace === namespace && chartInstalled(env, name))
     .flatMap(([name]) => controlPlaneCallbackPorts[name] ?? []);
   const ports = [...new Set(callbackPorts)].sort((a, b) => a - b);
   if (ports.length > 0) {

@@ -8,7 +8,14 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { CI_ROLE_PURPOSE, iamRoleName, resourcePrefix, stackIds, stateBucketName, stateKey } from '../contracts';
+import {
+  CI_ROLE_PURPOSE,
+  iamRoleName,
+  resourcePrefix,
+  stackIds,
+  stateBucketName,
+  stateKey,
+} from '../contracts';
 
 export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
 

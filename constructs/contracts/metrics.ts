@@ -1,12 +1,21 @@
 // The metric contract (docs/metrics.md): the only series names alerts, baselines and dashboards may read.
 // Exporters and services emit exactly these; every series carries an `env` external label.
+import type { EnvConfig } from '../../environments';
+import { storePlacement } from './endpoints';
 
 export const metric = {
   /** OpenTelemetry HTTP server duration histogram (seconds) with _bucket/_count/_sum. */
   httpServerDuration: 'http_server_request_duration_seconds',
   queueDepth: 'skillforge_queue_depth',
+  /** redis_exporter counters: only where Redis runs in-cluster (redis.mode in-cluster), the exporter's only home. */
   redisKeyspaceHits: 'redis_keyspace_hits_total',
   redisKeyspaceMisses: 'redis_keyspace_misses_total',
+  /**
+   * CloudWatch exporter (AWS/ElastiCache CacheHits and CacheMisses, Sum, one per CacheClusterId): lookups of one
+   * member cluster in one CloudWatch period, where Redis is managed. Gauges, exported without CloudWatch's timestamp.
+   */
+  elasticacheCacheHits: 'aws_elasticache_cache_hits_sum',
+  elasticacheCacheMisses: 'aws_elasticache_cache_misses_sum',
   /** CloudWatch exporter, seconds. */
   rdsReplicaLag: 'aws_rds_replica_lag_maximum',
   /** CloudWatch exporter, bytes. */
@@ -70,6 +79,8 @@ export const label = {
   deviceClass: 'device_class',
   /** CloudWatch exporter dimension of the RDS series: one series per DB instance. */
   rdsInstance: 'dbinstance_identifier',
+  /** CloudWatch exporter dimension of the ElastiCache series: one series per member cluster of the group. */
+  cacheCluster: 'cache_cluster_id',
   /** The probed URL on probe_success (set by the blackbox exporter scrape). */
   probeTarget: 'instance',
   // kube-state-metrics / cAdvisor labels.
@@ -81,6 +92,32 @@ export const label = {
   deployment: 'deployment',
   hpa: 'horizontalpodautoscaler',
 } as const;
+
+/**
+ * Series the shared Prometheus records in front of the raw ones (observability/recording), `level:metric:operations`
+ * with the `env` label of the environment they describe. Alerts, baselines, dashboards and playbooks read these, never
+ * the sources behind them, so a source that differs between environments is chosen in one place.
+ */
+export const recorded = {
+  /** Share of Redis lookups that were hits (0–1), from redis_exporter or ElastiCache's CloudWatch metrics by redis.mode. */
+  redisCacheHitRatio: 'redis:cache_hit_ratio:ratio',
+} as const;
+
+export type RecordedName = (typeof recorded)[keyof typeof recorded];
+
+/** Every recorded series name, sorted. */
+export const recordedSeries = (): RecordedName[] => Object.values(recorded).sort();
+
+/**
+ * Where an environment's cache hit ratio comes from, by redis.mode: redis_exporter next to an in-cluster Redis, or
+ * ElastiCache's own CacheHits/CacheMisses through the CloudWatch exporter, because managed Redis accepts IAM tokens
+ * only and redis_exporter cannot present one (docs/decisions/cache-hit-ratio-source.md). The recording rule, the
+ * exporters' installation and the CloudWatch exporter's configuration all follow this one answer.
+ */
+export type CacheHitSource = 'redis-exporter' | 'cloudwatch';
+
+export const cacheHitSource = (env: EnvConfig): CacheHitSource =>
+  storePlacement(env, 'redis') === 'in-cluster' ? 'redis-exporter' : 'cloudwatch';
 
 /** Suffix of the recording rules that carry staging's values into the shared Prometheus (runbook §4.4). */
 export const stagingBaselineSuffix = '_staging_baseline';

@@ -76,6 +76,13 @@ export const originHost = (env: EnvConfig): string => `origin.${publicZone(env)}
 /** Managed data-store identifiers (IAM policies and the Kubernetes side name them without reading state). */
 export const postgresIdentifier = (env: EnvConfig): string => `${ORG}-${env.name}-postgres`;
 export const redisReplicationGroupId = (env: EnvConfig): string => `${ORG}-${env.name}`;
+/**
+ * The member clusters of the replication group, as a regular expression (Java and RE2 alike, matched whole): a
+ * cluster-mode-disabled group (constructs/aws/redis.ts sets numCacheClusters) names its primary and replicas
+ * `<group>-001`, `<group>-002` …, and ElastiCache publishes its engine metrics per member (CacheClusterId).
+ */
+export const redisMemberClusterPattern = (env: EnvConfig): string =>
+  `${redisReplicationGroupId(env)}-[0-9]{3}`;
 /** ElastiCache RBAC user the workloads connect as with IAM authentication (user id = user name). */
 export const redisUserName = (env: EnvConfig): string => `${ORG}-${env.name}-app`;
 export const opensearchDomainName = (env: EnvConfig): string => `${ORG}-${env.name}`;

@@ -66,6 +66,10 @@ export const operationsDefaults = {
     lokiRetentionDays: 30,
     tempoRetentionDays: 14,
     scrapeIntervalSeconds: 30,
+    // Runbook §4.2 "synthetic uptime < 99.5 % rolling hour (P1)": at one probe every 10 s an hour holds 360 probes;
+    // one failure leaves 359/360 = 99.72 % and only a second (358/360 = 99.44 %) pages. At the 30 s scrape interval
+    // it would be 120 probes, and a single failure (119/120 = 99.17 %) would page P1 on its own.
+    probeIntervalSeconds: 10,
     workloadManagementPort: 9464,
     baselineEnvironment: 'staging',
     // EXAMPLE VALUE: the shared Prometheus every environment remote-writes to (runbook §4.4).

@@ -73,6 +73,12 @@ export const observabilitySchema = z.strictObject({
   lokiRetentionDays: positiveInt,
   tempoRetentionDays: positiveInt,
   scrapeIntervalSeconds: positiveInt,
+  /**
+   * Seconds between blackbox probes of each public endpoint (the Probe objects). Synthetic uptime is the share of
+   * successful probes over alerts.syntheticUptime.window, so this decides how much one failed probe weighs: rule
+   * `probe-interval-tolerates-one-failure` keeps a single failure above alerts.syntheticUptime.minPercent.
+   */
+  probeIntervalSeconds: positiveInt,
   /** Port on which workloads serve /metrics and health by default (the OpenTelemetry Prometheus exporter's). */
   workloadManagementPort: port,
   /** Environment whose metrics become the `…_staging_baseline` series (runbook §4.4). */

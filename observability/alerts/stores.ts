@@ -1,18 +1,26 @@
-// Runbook §4.2, data stores: Redis hit ratio under alerts.cacheHitRatio.minPercent, RDS replication lag above
+// Runbook §4.2, data stores: Redis hit ratio (the recorded redis:cache_hit_ratio:ratio, from the source the
+// environment's redis.mode has) under alerts.cacheHitRatio.minPercent, RDS replication lag above
 // alerts.replicationLag.maxSeconds (where the model has replicas) and storage above alerts.storageUsed.maxPercent
 // of postgres.allocatedStorageGb.
-import { label, metric, postgresReplicaCount } from '../../constructs/contracts';
+import {
+  cacheHitSource,
+  label,
+  metric,
+  postgresReplicaCount,
+  redisReplicationGroupId,
+} from '../../constructs/contracts';
 import { baselineOf, signal } from '../baselines/names';
 import type { RuleContext } from '../context';
 import { num, ratio, selector } from '../promql';
 import type { AlertDefinition } from '../rules';
-import { redisHitRatio, replicaLag, storageUsed } from '../signals';
-import { gauge, steps } from '../tests/series';
+import { cacheLookups, otherSource } from '../recording';
+import { cacheHitRatio as cacheHitRatioSeries, replicaLag, storageUsed } from '../signals';
+import { gauge } from '../tests/series';
 import { gibibytes } from '../thresholds';
 import { afterTwoSamples, aroundShare, scenarioSamples } from './define';
 
 const BY = [label.env];
-/** Keyspace lookups per scrape interval in the hit-ratio tests. */
+/** Redis lookups per scrape interval (redis_exporter) or per CloudWatch period in the hit-ratio tests. */
 const LOOKUPS = 10_000;
 
 export function storeAlerts(ctx: RuleContext): AlertDefinition[] {
@@ -26,26 +34,43 @@ export function storeAlerts(ctx: RuleContext): AlertDefinition[] {
 function cacheHitRatio(ctx: RuleContext): AlertDefinition {
   const rule = ctx.env.alerts.cacheHitRatio;
   const share = ratio(rule.minPercent);
-  const breachFrom = afterTwoSamples(ctx);
+  const source = cacheHitSource(ctx.env);
+  // Counters need two samples for a rate; CloudWatch's per-period sums give a ratio from the first one.
+  const breachFrom = source === 'redis-exporter' ? afterTwoSamples(ctx) : 0;
   const count = scenarioSamples(ctx, breachFrom, rule.for);
   const hits = aroundShare(share, LOOKUPS);
-  const lookups = (hitCount: number) => [
-    steps(metric.redisKeyspaceHits, ctx.scope, hitCount, count),
-    steps(metric.redisKeyspaceMisses, ctx.scope, LOOKUPS - hitCount, count),
-  ];
+  const lookups = (hitCount: number) =>
+    cacheLookups(ctx, source, ctx.scope, { hits: hitCount, misses: LOOKUPS - hitCount }, count);
+  // Quiet also holds a breach in the source this environment does not use: the record must not read it.
+  const unused = cacheLookups(
+    ctx,
+    otherSource(source),
+    ctx.scope,
+    { hits: hits.under, misses: LOOKUPS - hits.under },
+    count,
+  );
+  const from =
+    source === 'redis-exporter'
+      ? 'redis_exporter'
+      : `ElastiCache's CacheHits and CacheMisses of ${redisReplicationGroupId(ctx.env)} (CloudWatch)`;
   return {
     alert: 'RedisCacheHitRatioLow',
-    expr: `${redisHitRatio(ctx.scope, BY, ctx.rateWindow)} < ${num(share)}`,
+    expr: `${cacheHitRatioSeries(ctx.scope)} < ${num(share)}`,
     for: rule.for,
     severity: rule.severity,
     component: 'cache',
     nfr: ['alert-cache-hit-ratio'],
     summary: `Redis cache hit ratio is below ${rule.minPercent}%`,
     description:
-      `In ${ctx.env.name}, fewer than ${rule.minPercent}% of Redis lookups have been hits for ${rule.for}: ` +
-      'the cache is cold or evicting, and PostgreSQL and OpenSearch take the misses.',
+      `In ${ctx.env.name}, fewer than ${rule.minPercent}% of Redis lookups have been hits for ${rule.for} ` +
+      `(${from}): the cache is cold or evicting, and PostgreSQL and OpenSearch take the misses.`,
     baseline: selector(baselineOf(signal.redisHitRatio), ctx.scope),
-    scenario: { quiet: lookups(hits.over), breach: lookups(hits.under), breachFrom, resultLabels: ctx.scope },
+    scenario: {
+      quiet: [...lookups(hits.over), ...unused],
+      breach: lookups(hits.under),
+      breachFrom,
+      resultLabels: ctx.scope,
+    },
   };
 }
 

@@ -1,14 +1,16 @@
 // Names of the signals production is compared with, `level:metric:operations` (prometheus.io "Recording rules").
-// Each is recorded only as `<name>_staging_baseline`; production panels and alerts compute the same signal from
-// raw series, so a baseline is always the staging twin of something a responder can see.
-import { stagingBaselineSuffix } from '../../constructs/contracts';
+// Each is recorded as `<name>_staging_baseline`; production panels and alerts compute the same signal from raw
+// series (or, where the source differs between environments, read the series recorded under `<name>` itself), so a
+// baseline is always the staging twin of something a responder can see.
+import { recorded, stagingBaselineSuffix } from '../../constructs/contracts';
 
 export const signal = {
   serviceLatencyP95: 'service:http_server_request_duration_seconds:p95',
   serviceRequestRate: 'service:http_server_requests:rate',
   serviceErrorRatio: 'service:http_server_request_errors:ratio',
   queueDepth: 'queue:skillforge_queue_depth:max',
-  redisHitRatio: 'redis:keyspace_hits:ratio',
+  /** Recorded per environment in front of its source (observability/recording.ts); the baseline copies it. */
+  redisHitRatio: recorded.redisCacheHitRatio,
   rdsReplicaLag: 'rds:replica_lag_seconds:max',
   rdsStorageUsed: 'rds:storage_used:ratio',
   rdsConnections: 'rds:database_connections:max',

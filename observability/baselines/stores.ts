@@ -1,10 +1,10 @@
 // Staging baselines of the data stores (runbook §4.1 "Database", §4.2 cache): Redis hit ratio, RDS replication
 // lag, storage in use and connections.
-import { label, metric } from '../../constructs/contracts';
+import { label, metric, recorded } from '../../constructs/contracts';
 import type { RuleContext } from '../context';
 import type { BaselineDefinition } from '../rules';
-import { connections, redisHitRatio, replicaLag, storageUsed } from '../signals';
-import { counter, gauge } from '../tests/series';
+import { cacheHitRatio, connections, replicaLag, storageUsed } from '../signals';
+import { gauge } from '../tests/series';
 import { gibibytes } from '../thresholds';
 import { signal } from './names';
 import { baselineRule, decoyScope, fullWindow, sampleCount } from './record';
@@ -17,15 +17,15 @@ export function storeBaselines(ctx: RuleContext): BaselineDefinition[] {
   // The baseline environment's own disk: its usage share is measured against its own allocation.
   const allocated = gibibytes(ctx.baselineEnv.postgres.allocatedStorageGb);
   return [
-    baselineRule(ctx, signal.redisHitRatio, redisHitRatio(ctx.baselineScope, [], ctx.rateWindow), {
-      // Three hits for every miss: 0.75.
+    // The baseline environment records its own ratio from its own source (observability/recording.ts); the
+    // baseline copies that series, so it reads the same number whichever source the baseline environment has.
+    baselineRule(ctx, signal.redisHitRatio, cacheHitRatio(ctx.baselineScope), {
       input: [
-        counter(metric.redisKeyspaceHits, ctx.baselineScope, 3, ctx.interval, count),
-        counter(metric.redisKeyspaceMisses, ctx.baselineScope, 1, ctx.interval, count),
-        counter(metric.redisKeyspaceMisses, decoy, 100, ctx.interval, count),
+        gauge(recorded.redisCacheHitRatio, ctx.baselineScope, 0.75, count),
+        gauge(recorded.redisCacheHitRatio, decoy, 0.25, count),
       ],
       evalTime,
-      expected: [{ labels: {}, value: 3 / (3 + 1) }],
+      expected: [{ labels: {}, value: 0.75 }],
     }),
     baselineRule(ctx, signal.rdsReplicaLag, replicaLag(ctx.baselineScope, []), {
       input: [

@@ -1,15 +1,15 @@
 // Runbook §4.1 "API Performance": P95 latency per service against its objective (search_latency_p95 with the
 // §4.5 recovery line), throughput, server errors, queue depth, cache_hit_ratio and search replicas.
 import { PercentUnit, RequestsPerSecond, Seconds, Short } from '@grafana/grafana-foundation-sdk/units';
-import { label, servicesOf } from '../../constructs/contracts';
+import { cacheHitSource, label, recorded, servicesOf } from '../../constructs/contracts';
 import { signal } from '../baselines/names';
 import { ratio } from '../promql';
 import {
+  cacheHitRatio,
   deploymentAvailable,
   errorRatio,
   latencyQuantile,
   queueDepth,
-  redisHitRatio,
   requestRate,
 } from '../signals';
 import { P95 } from '../thresholds';
@@ -101,9 +101,12 @@ export function apiPerformance(ctx: DashboardContext): DashboardSpec {
       {
         // Runbook §4.5 names this panel next to search_latency_p95.
         title: 'cache_hit_ratio',
-        description: `Redis keyspace hits over lookups; the ${env.alerts.cacheHitRatio.severity} alert fires under ${env.alerts.cacheHitRatio.minPercent}% for ${env.alerts.cacheHitRatio.for}.`,
+        description:
+          `Share of Redis lookups that were hits (${recorded.redisCacheHitRatio}, recorded from ` +
+          `${cacheHitSource(env) === 'redis-exporter' ? 'redis_exporter' : "ElastiCache's CloudWatch metrics"}); ` +
+          `the ${env.alerts.cacheHitRatio.severity} alert fires under ${env.alerts.cacheHitRatio.minPercent}% for ${env.alerts.cacheHitRatio.for}.`,
         unit: PercentUnit,
-        production: productionTarget(ctx, redisHitRatio(ctx.scope, [], ctx.rate), 'hit ratio'),
+        production: productionTarget(ctx, cacheHitRatio(ctx.scope), 'hit ratio'),
         baseline: baselineTarget(ctx, signal.redisHitRatio, 'hit ratio'),
         thresholds: below(ratio(env.alerts.cacheHitRatio.minPercent)),
         min: 0,

@@ -1,5 +1,6 @@
 // Blackbox exporter Probe objects for the public endpoints (runbook §1.3 synthetic uptime checks): one per public
-// service, https://<appHost><ingressPath>, labelled with the service so probe_success reads per service.
+// service, https://<appHost><ingressPath>, every observability.probeIntervalSeconds, labelled with the service so
+// probe_success reads per service.
 import { appHost, blackboxExporter, label, publicServices } from '../../constructs/contracts';
 import type { EnvConfig } from '../../environments';
 import { duration } from '../promql';
@@ -22,7 +23,8 @@ function probe(env: EnvConfig, service: string, ingressPath: string | undefined)
     metadata: objectMeta(service, 'synthetic-uptime', ['alert-synthetic-uptime', 'availability-target']),
     spec: {
       jobName: 'synthetic-uptime',
-      interval: duration(env.observability.scrapeIntervalSeconds),
+      // Its own interval, not the scrape interval: it decides how much one failed probe weighs in the uptime window.
+      interval: duration(env.observability.probeIntervalSeconds),
       module: blackboxExporter.module,
       prober: {
         url: `${blackboxExporter.service}.${blackboxExporter.namespace}.svc:${blackboxExporter.port}`,

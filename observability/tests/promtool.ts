@@ -1,7 +1,8 @@
 // promtool unit tests generated from the same definitions as the rules (promtool 2.42's format: no
 // fuzzy_compare, no start_timestamp). For every alert: quiet just under its threshold (and blind to another
 // environment's breach), pending one evaluation before `for` has elapsed, firing with its exact labels and
-// annotations once it has. For every baseline: its exact recorded value from baseline-environment inputs.
+// annotations once it has. For every baseline: its exact recorded value from baseline-environment inputs. For every
+// recording rule in front of raw series: its exact value from the environment's own source.
 import { expandTemplate, staticLabels, toAlertingRule } from '../alerts/define';
 import type { ObservabilityModel } from '../model';
 import { duration, seconds } from '../promql';
@@ -10,8 +11,13 @@ import { seriesName } from './series';
 
 export const ALERT_TESTS = 'tests/alerts.yaml';
 export const BASELINE_TESTS = 'tests/baselines.yaml';
+export const RECORDING_TESTS = 'tests/recording-rules.yaml';
 /** Paths of the rule files as the test files see them (promtool resolves them relative to the test file). */
-export const RULE_FILES = { alerts: '../prometheus-alerts.yaml', baselines: '../prometheus-baselines.yaml' };
+export const RULE_FILES = {
+  alerts: '../prometheus-alerts.yaml',
+  baselines: '../prometheus-baselines.yaml',
+  recording: '../prometheus-recording-rules.yaml',
+};
 
 interface AlertExpectation {
   readonly exp_labels: Labels;
@@ -78,16 +84,17 @@ function alertTests(model: ObservabilityModel, definition: AlertDefinition): Pro
     Object.entries(rule.annotations).map(([name, text]) => [name, expandTemplate(text, labels)]),
   );
   const waiting = definition.for === undefined ? 'crosses the threshold' : `has held for ${definition.for}`;
+  const samples = scenario.sampleInterval ?? interval;
   return [
     {
       name: `${describe(definition)} stays quiet just under its threshold and ignores other environments`,
-      interval: at(interval),
+      interval: at(samples),
       input_series: [...scenario.quiet, ...decoys(env.name, scenario.breach)],
       alert_rule_test: [{ eval_time: at(fireAt), alertname: definition.alert }],
     },
     {
       name: `${describe(definition)} fires only once the breach ${waiting}`,
-      interval: at(interval),
+      interval: at(samples),
       input_series: scenario.breach,
       alert_rule_test: [
         { eval_time: at(pendingAt), alertname: definition.alert },
@@ -103,10 +110,12 @@ function alertTests(model: ObservabilityModel, definition: AlertDefinition): Pro
 
 export function alertTestFile(model: ObservabilityModel): PromtoolTestFile {
   return {
-    rule_files: [RULE_FILES.alerts, RULE_FILES.baselines],
+    // The alerts read recorded series: their scenarios feed the raw sources, so each test proves the whole chain.
+    rule_files: [RULE_FILES.alerts, RULE_FILES.baselines, RULE_FILES.recording],
     evaluation_interval: at(model.ctx.interval),
-    // Baselines first, so an alert comparing with one reads the value recorded at the same evaluation.
+    // Recordings and baselines first, so an alert reads the values recorded at the same evaluation.
     group_eval_order: [
+      ...model.recordingGroups.map((group) => group.name),
       ...model.baselineGroups.map((group) => group.name),
       ...model.alertGroups.map((group) => group.name),
     ],
@@ -133,6 +142,33 @@ export function baselineTestFile(model: ObservabilityModel): PromtoolTestFile {
             eval_time: at(baseline.test.evalTime),
             exp_samples: baseline.test.expected.map((sample) => ({
               labels: seriesName(baseline.record, sample.labels),
+              value: sample.value,
+            })),
+          },
+        ],
+      })),
+    ),
+  };
+}
+
+/** The exact value of every recording rule from its own source's series, blind to the decoys next to them. */
+export function recordingTestFile(model: ObservabilityModel): PromtoolTestFile {
+  const { env, interval } = model.ctx;
+  return {
+    rule_files: [RULE_FILES.recording],
+    evaluation_interval: at(interval),
+    group_eval_order: model.recordingGroups.map((group) => group.name),
+    tests: model.recordingGroups.flatMap((group) =>
+      group.recordings.map((recording) => ({
+        name: `${recording.record} records ${env.name}'s value from its own source only`,
+        interval: at(interval),
+        input_series: recording.test.input,
+        promql_expr_test: [
+          {
+            expr: recording.record,
+            eval_time: at(recording.test.evalTime),
+            exp_samples: recording.test.expected.map((sample) => ({
+              labels: seriesName(recording.record, sample.labels),
               value: sample.value,
             })),
           },

@@ -168,6 +168,13 @@ describe('cross-field rules of the environment model', () => {
           'environment "prod": alerts.ingestionBehindBaseline.window: got "10m"; expected longer than maxMinutes (10 minutes): the lag cannot exceed the window it is measured in',
       },
       {
+        rule: 'probe-interval-tolerates-one-failure',
+        when: 'probes run at the 30 s scrape interval, so one failed probe in the hour is under 99.5 %',
+        registry: registryWith('prod', { observability: { probeIntervalSeconds: 30 } }),
+        message:
+          'environment "prod": observability.probeIntervalSeconds: got 30; expected at most 18 seconds: alerts.syntheticUptime.window 1h must hold at least 200 probes for one failed probe to stay above alerts.syntheticUptime.minPercent (99.5 %)',
+      },
+      {
         rule: 'tls-minimum-honoured',
         when: 'the runbook minimum is TLS 1.3 but CloudFront still accepts TLS 1.2',
         registry: registryWith('dev', { slo: { minimumTlsVersion: '1.3' } }),

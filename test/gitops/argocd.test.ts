@@ -86,6 +86,14 @@ describe('Argo CD applications', () => {
     }
   });
 
+  it('installs redis-exporter only where Redis runs in-cluster (it cannot log in to IAM-only ElastiCache)', () => {
+    const names = (env: EnvConfig) => applications(env).map((candidate) => candidate.metadata.name);
+    expect(names(registry.get('dev')!)).toContain('redis-exporter');
+    expect(names(prod)).not.toContain('redis-exporter');
+    expect(names(registry.get('staging')!)).not.toContain('redis-exporter');
+    expect(names(prod)).toContain('cloudwatch-exporter');
+  });
+
   it('has one Application per platform chart, at its exact version with the values charts/platform computes', () => {
     for (const source of platformHelmSources(prod)) {
       const helmApp = app(prod, source.name);

@@ -1,9 +1,15 @@
 // The platform's Helm sources: one per platformCharts entry, pinned, with values computed from the model (IRSA
 // role ARNs from the same contract as IAM, retention, the env label, PagerDuty key files, the domain).
 import { describe, expect, it } from 'vitest';
-import { loadEnvironment } from '../../environments';
-import { publicZone, roleArnFor } from '../../constructs/contracts';
+import { type EnvConfig, loadEnvironment } from '../../environments';
+import {
+  publicZone,
+  redisMemberClusterPattern,
+  redisReplicationGroupId,
+  roleArnFor,
+} from '../../constructs/contracts';
 import { platformHelmSources } from '../../charts/platform/helm-sources';
+import { redisExporterValues } from '../../charts/platform/values/observability';
 import { at, envWith } from './support';
 
 const prod = loadEnvironment('prod');
@@ -11,13 +17,85 @@ const sources = platformHelmSources(prod);
 const valuesOf = (name: string) => sources.find((source) => source.name === name)!.values;
 
 describe('platformHelmSources', () => {
-  it('returns every platformCharts entry with its repository, chart, pinned version and namespace', () => {
+  it('returns every platformCharts entry the environment installs with its repository, chart, pinned version and namespace', () => {
     expect(sources.map(({ values: _values, ...source }) => source)).toEqual(
       Object.entries(prod.platformCharts)
+        .filter(([name]) => name !== 'redis-exporter')
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([name, chart]) => ({ name, ...chart })),
     );
     expect(sources.every((source) => /^v?\d+\.\d+\.\d+$/.test(source.version))).toBe(true);
+  });
+
+  it('installs redis-exporter only next to an in-cluster Redis, the only one it can log in to', () => {
+    const installed = (env: EnvConfig) => platformHelmSources(env).map((source) => source.name);
+    expect(prod.redis.mode).toBe('managed');
+    expect(installed(prod)).not.toContain('redis-exporter');
+    expect(installed(loadEnvironment('staging'))).not.toContain('redis-exporter');
+    const dev = loadEnvironment('dev');
+    expect(dev.redis.mode).toBe('in-cluster');
+    const exporter = platformHelmSources(dev).find((source) => source.name === 'redis-exporter');
+    expect(exporter?.values).toEqual({
+      redisAddress: 'redis://redis.platform.svc.cluster.local:6379',
+      serviceMonitor: { enabled: true },
+    });
+    // The model decides, not the environment's name.
+    expect(installed(envWith('dev', { redis: { mode: 'managed' } }))).not.toContain('redis-exporter');
+    expect(() => redisExporterValues(prod)).toThrow(
+      'prod: redis-exporter cannot authenticate to managed Redis (IAM only); the cache hit ratio comes from CloudWatch there',
+    );
+  });
+
+  it('exports the RDS metrics the alerts and the Database dashboard read, readable now by the rules', () => {
+    const config = JSON.parse(String(valuesOf('cloudwatch-exporter').config)) as {
+      metrics: Record<string, unknown>[];
+    };
+    expect(config.metrics.filter((entry) => entry.aws_namespace === 'AWS/RDS')).toEqual(
+      [
+        ['ReplicaLag', 'Maximum'],
+        ['FreeStorageSpace', 'Minimum'],
+        ['DatabaseConnections', 'Average'],
+      ].map(([name, statistic]) => ({
+        aws_namespace: 'AWS/RDS',
+        aws_metric_name: name,
+        aws_dimensions: ['DBInstanceIdentifier'],
+        aws_statistics: [statistic],
+        // GetMetricData is all the exporter's role may call; scrape-time stamps keep samples inside rule windows.
+        use_get_metric_data: true,
+        set_timestamp: false,
+      })),
+    );
+  });
+
+  it("exports ElastiCache's CacheHits and CacheMisses of the replication group's members where Redis is managed", () => {
+    const config = (env: EnvConfig) =>
+      JSON.parse(
+        String(
+          platformHelmSources(env).find((source) => source.name === 'cloudwatch-exporter')?.values.config,
+        ),
+      ) as { metrics: { aws_namespace: string; aws_metric_name: string }[] };
+    const elasticache = config(prod).metrics.filter((entry) => entry.aws_namespace === 'AWS/ElastiCache');
+    expect(elasticache).toEqual(
+      ['CacheHits', 'CacheMisses'].map((name) => ({
+        aws_namespace: 'AWS/ElastiCache',
+        aws_metric_name: name,
+        aws_dimensions: ['CacheClusterId'],
+        aws_dimension_select_regex: { CacheClusterId: [`${redisReplicationGroupId(prod)}-[0-9]{3}`] },
+        aws_statistics: ['Sum'],
+        use_get_metric_data: true,
+        set_timestamp: false,
+      })),
+    );
+    // The member clusters the pattern must select, named as ElastiCache names a cluster-mode-disabled group's.
+    const pattern = new RegExp(`^${redisMemberClusterPattern(prod)}$`);
+    expect(['skillforge-prod-001', 'skillforge-prod-003'].every((id) => pattern.test(id))).toBe(true);
+    expect(
+      ['skillforge-prod-blue-001', 'skillforge-prod', 'skillforge-prod-0001'].some((id) => pattern.test(id)),
+    ).toBe(false);
+    // dev's Redis is in-cluster: no ElastiCache to ask about.
+    expect(
+      config(loadEnvironment('dev')).metrics.filter((entry) => entry.aws_namespace === 'AWS/ElastiCache'),
+    ).toEqual([]);
   });
 
   it('ships every pod log to the Loki of the same cluster, labelled with the environment', () => {

@@ -131,4 +131,18 @@ describe('flows follow the model', () => {
     const prod = loadEnvironment('prod');
     expect(flows(rulesOf(prod, 'api', 'search-api', 'egress'), 'to')).toContain('10.30.224.0/22:443');
   });
+
+  it('opens Redis to the redis exporter only where the exporter is installed (in-cluster Redis)', () => {
+    const dev = loadEnvironment('dev');
+    expect(flows(rulesOf(dev, 'observability', 'redis-exporter', 'egress'), 'to')).toEqual([
+      'platform/redis:6379',
+    ]);
+    // Managed Redis takes IAM tokens only: no exporter, so no policy for its pods and no flow to the store.
+    for (const name of ['staging', 'prod']) {
+      const env = loadEnvironment(name);
+      expect(() => find(env, 'NetworkPolicy', 'observability', 'redis-exporter')).toThrow(
+        `${name}: no NetworkPolicy observability/redis-exporter rendered`,
+      );
+    }
+  });
 });

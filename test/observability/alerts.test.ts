@@ -119,6 +119,10 @@ describe.each(environmentNames())('%s alerts', (name) => {
     expect(threshold(find(alerts, 'ArgoCdSyncFailing'))).toBe(a.failedSyncs.maxFailures);
     expect(find(alerts, 'ArgoCdSyncFailing')?.expr).toContain(`[${a.failedSyncs.window}]`);
     expect(threshold(find(alerts, 'RedisCacheHitRatioLow'))).toBe(a.cacheHitRatio.minPercent / 100);
+    expect(find(alerts, 'RedisCacheHitRatioLow')?.expr).toBe(
+      `redis:cache_hit_ratio:ratio{env="${name}"} < ${a.cacheHitRatio.minPercent / 100}`,
+    );
+    expect(find(alerts, 'RedisCacheHitRatioLow')?.for).toBe(a.cacheHitRatio.for);
     expect(threshold(find(alerts, 'PostgresStorageUsageHigh'))).toBe(a.storageUsed.maxPercent / 100);
     expect(find(alerts, 'PostgresStorageUsageHigh')?.expr).toContain(
       ` / ${env.postgres.allocatedStorageGb * 1024 ** 3} `,

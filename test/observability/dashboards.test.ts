@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { contractSeries } from '../../constructs/contracts';
+import { contractSeries, recordedSeries } from '../../constructs/contracts';
 import { DASHBOARD_FOLDER, DASHBOARD_PATH } from '../../observability/dashboards/provisioning';
 import { BASELINES_FILE } from '../../observability/render';
 import type { RenderedFile } from '../../scripts/render/files';
@@ -155,8 +155,8 @@ describe.each(environmentNames())('%s dashboards', (name) => {
     }
   });
 
-  it('reads only series of the metric contract or of a baseline recording rule', () => {
-    const known = new Set([...contractSeries(), ...recorded]);
+  it('reads only series of the metric contract, recorded in front of it, or of a baseline recording rule', () => {
+    const known = new Set([...contractSeries(), ...recordedSeries(), ...recorded]);
     for (const { dashboard, panel } of panels()) {
       for (const target of panel.targets) {
         expect(
@@ -218,6 +218,13 @@ describe.each(environmentNames())('%s dashboards', (name) => {
     expect(steps(panel('skillforge-api-performance', 'cache_hit_ratio'))).toEqual([
       null,
       env.alerts.cacheHitRatio.minPercent / 100,
+    ]);
+    // The panel reads the ratio the alert reads, whichever source the environment's Redis has.
+    expect(
+      panel('skillforge-api-performance', 'cache_hit_ratio')?.targets.map((target) => target.expr),
+    ).toEqual([
+      `redis:cache_hit_ratio:ratio{env="${name}"}`,
+      `redis:cache_hit_ratio:ratio_staging_baseline{env="${name}"}`,
     ]);
     const tti = dashboards
       .find((d) => d.uid === 'skillforge-frontend-experience')

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contractSeries } from '../../constructs/contracts';
+import { contractSeries, recordedSeries } from '../../constructs/contracts';
 import { baselineOf, signal } from '../../observability/baselines';
 import { ALERTS_FILE } from '../../observability/render';
 import { durationSeconds } from './support/durations';
@@ -28,6 +28,10 @@ function resolves(model: unknown, path: string): boolean {
 describe('docs/metrics.md', () => {
   it('lists every series of the metric contract', () => {
     expect(contractSeries().filter((series) => !metricsDoc.includes(`\`${series}\``))).toEqual([]);
+  });
+
+  it('lists every series recorded in front of the contract', () => {
+    expect(recordedSeries().filter((series) => !metricsDoc.includes(`\`${series}\``))).toEqual([]);
   });
 
   it('lists every staging baseline recording rule', () => {
@@ -88,6 +92,7 @@ describe('alert runbook pages', () => {
       'jobs',
       'slo',
       'postgres',
+      'redis',
       'observability',
       'oncall',
       'gitops',

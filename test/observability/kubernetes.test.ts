@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { appHost, blackboxExporter, NFR_ANNOTATION, publicServices } from '../../constructs/contracts';
 import { duration } from '../../observability/promql';
-import { ALERTS_FILE, BASELINES_FILE, K8S_DIR } from '../../observability/render';
+import { ALERTS_FILE, BASELINES_FILE, K8S_DIR, RECORDING_FILE } from '../../observability/render';
 import type { RenderedFile } from '../../scripts/render/files';
 import { validateManifest } from '../k8s-schema/validate';
 import { content, environment, environmentNames, rendered, yamlOf } from './support/rendered';
@@ -60,6 +60,7 @@ describe.each(environmentNames())('%s observability objects', (name) => {
     for (const [ruleName, path] of [
       ['skillforge-alerts', ALERTS_FILE],
       ['skillforge-baselines', BASELINES_FILE],
+      ['skillforge-recording-rules', RECORDING_FILE],
     ] as const) {
       const rule = object(list, 'PrometheusRule', ruleName);
       expect(rule.spec?.groups, ruleName).toEqual(yamlOf<RuleGroupFile>(files, path).groups);
@@ -71,6 +72,10 @@ describe.each(environmentNames())('%s observability objects', (name) => {
     expect(
       object(list, 'PrometheusRule', 'skillforge-alerts').metadata.annotations?.[NFR_ANNOTATION]?.split(','),
     ).toEqual([...new Set(alertIds)].sort());
+    // The cache hit ratio alert cannot fire without the series recorded in front of its source.
+    expect(
+      object(list, 'PrometheusRule', 'skillforge-recording-rules').metadata.annotations?.[NFR_ANNOTATION],
+    ).toBe('alert-cache-hit-ratio');
   });
 
   it('holds exactly the dashboard files in the grafana-dashboards ConfigMap the sidecar loads', async () => {
@@ -105,7 +110,7 @@ describe.each(environmentNames())('%s observability objects', (name) => {
     for (const service of publicServices(env)) {
       expect(object(list, 'Probe', service.name).spec).toEqual({
         jobName: 'synthetic-uptime',
-        interval: duration(env.observability.scrapeIntervalSeconds),
+        interval: duration(env.observability.probeIntervalSeconds),
         module: blackboxExporter.module,
         prober: {
           url: `${blackboxExporter.service}.${blackboxExporter.namespace}.svc:${blackboxExporter.port}`,

@@ -44,8 +44,7 @@ function numbered(sections: [string, string[]][]): string[] {
 describe.each(environments())('search-latency-surge in $name', (env) => {
   const { surgeReplicas, watchMinutes, recoveredBelowMs } = env.playbooks.searchLatencySurge;
   const p95 = `histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{env="${env.name}",namespace="api",service="search-api"}[5m]))) * 1000`;
-  const hits = `sum(rate(redis_keyspace_hits_total{env="${env.name}"}[5m]))`;
-  const misses = `sum(rate(redis_keyspace_misses_total{env="${env.name}"}[5m]))`;
+  const hitRatio = `redis:cache_hit_ratio:ratio{env="${env.name}"}`;
 
   it('pauses automated sync, raises the KEDA floor, scales, warms the cache and watches the panels', async () => {
     expect(await dryRun(searchLatencySurgeDefinition, env, testDeps(keda.dir))).toEqual([
@@ -70,7 +69,7 @@ describe.each(environments())('search-latency-surge in $name', (env) => {
           [
             `# every minute for ${watchMinutes} min:`,
             `curl -fsS --get ${PROMETHEUS} --data-urlencode 'query=${p95}'`,
-            `curl -fsS --get ${PROMETHEUS} --data-urlencode 'query=${hits} / (${hits} + ${misses})'`,
+            `curl -fsS --get ${PROMETHEUS} --data-urlencode 'query=${hitRatio}'`,
             `# then the worst P95 of the last 5 min must be below ${recoveredBelowMs} ms:`,
             `curl -fsS --get ${PROMETHEUS} --data-urlencode 'query=max_over_time((${p95})[5m:1m])'`,
           ],

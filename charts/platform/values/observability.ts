@@ -4,8 +4,9 @@ import type { EnvConfig } from '../../../environments';
 import {
   blackboxExporter,
   bucketName,
+  cacheHitSource,
+  redisMemberClusterPattern,
   storeEndpoint,
-  storePlacement,
   toolHost,
 } from '../../../constructs/contracts';
 import {
@@ -147,24 +148,67 @@ export function blackboxExporterValues(): HelmValues {
   return { fullnameOverride: blackboxExporter.service, serviceMonitor: { enabled: true } };
 }
 
-/** Cache hit ratio (runbook §4.2) from the Redis the environment uses, managed (TLS) or in-cluster (plain). */
+/**
+ * Cache hit ratio (runbook §4.2) of an in-cluster Redis, the only one redis_exporter can log in to: managed Redis
+ * takes IAM tokens only, so there the ratio comes from CloudWatch (docs/decisions/cache-hit-ratio-source.md) and
+ * charts/plan/components.ts does not install this chart.
+ */
 export function redisExporterValues(env: EnvConfig): HelmValues {
+  if (cacheHitSource(env) !== 'redis-exporter') {
+    throw new Error(
+      `${env.name}: redis-exporter cannot authenticate to managed Redis (IAM only); the cache hit ratio comes from CloudWatch there`,
+    );
+  }
   const endpoint = storeEndpoint(env, 'redis');
-  const scheme = storePlacement(env, 'redis') === 'managed' ? 'rediss' : 'redis';
-  return { redisAddress: `${scheme}://${endpoint.host}:${endpoint.port}`, serviceMonitor: { enabled: true } };
+  return { redisAddress: `redis://${endpoint.host}:${endpoint.port}`, serviceMonitor: { enabled: true } };
 }
 
-/** RDS replica lag and free storage (runbook §4.2) from CloudWatch, under the metric contract's names. */
+/**
+ * ElastiCache's CacheHits and CacheMisses of the environment's replication group, where Redis is managed: the
+ * source of the cache hit ratio there (docs/decisions/cache-hit-ratio-source.md). The two metrics exist per node and
+ * per member cluster (CacheClusterId), never per replication group, so the group is selected by its members' ids;
+ * the recording rule adds the members up. Sums per period, exported as aws_elasticache_cache_{hits,misses}_sum.
+ */
+/**
+ * Settings every CloudWatch metric needs here. The exporter's role may call GetMetricData, not
+ * GetMetricStatistics (constructs/aws/grant-policies.ts). Samples are stamped when scraped: CloudWatch's own
+ * timestamp is older than the exporter's delay (ten minutes by default), and a sample that old is outside every
+ * window the rules evaluate now and beyond Prometheus's lookback, so an alert on it could never fire.
+ */
+const CLOUDWATCH_READ = { use_get_metric_data: true, set_timestamp: false } as const;
+
+function elasticacheMetrics(env: EnvConfig): Record<string, unknown>[] {
+  if (cacheHitSource(env) !== 'cloudwatch') return [];
+  return ['CacheHits', 'CacheMisses'].map((name) => ({
+    aws_namespace: 'AWS/ElastiCache',
+    aws_metric_name: name,
+    aws_dimensions: ['CacheClusterId'],
+    aws_dimension_select_regex: { CacheClusterId: [redisMemberClusterPattern(env)] },
+    aws_statistics: ['Sum'],
+    ...CLOUDWATCH_READ,
+  }));
+}
+
+/**
+ * RDS replica lag, free storage (runbook §4.2) and connections (the Database dashboard), and ElastiCache lookups
+ * where Redis is managed, from CloudWatch under the metric contract's names.
+ */
 export function cloudwatchExporterValues(env: EnvConfig): HelmValues {
   const rds = (name: string, statistic: string) => ({
     aws_namespace: 'AWS/RDS',
     aws_metric_name: name,
     aws_dimensions: ['DBInstanceIdentifier'],
     aws_statistics: [statistic],
+    ...CLOUDWATCH_READ,
   });
   const config = {
     region: env.aws.region,
-    metrics: [rds('ReplicaLag', 'Maximum'), rds('FreeStorageSpace', 'Minimum')],
+    metrics: [
+      rds('ReplicaLag', 'Maximum'),
+      rds('FreeStorageSpace', 'Minimum'),
+      rds('DatabaseConnections', 'Average'),
+      ...elasticacheMetrics(env),
+    ],
   };
   return {
     serviceAccount: irsaServiceAccount(env, 'cloudwatch-exporter', 'cloudwatch-exporter'),

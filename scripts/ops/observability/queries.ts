@@ -1,7 +1,7 @@
 // The PromQL the playbooks watch, written against the metric contract (constructs/contracts/metrics.ts) and the
 // `env` label every series carries.
 import type { EnvConfig } from '../../../environments';
-import { label, metric } from '../../../constructs/contracts';
+import { label, metric, recorded } from '../../../constructs/contracts';
 
 /** P95 latency of one service in milliseconds over the last 5 minutes (the search_latency_p95 panel). */
 export function latencyP95Ms(env: EnvConfig, namespace: string, service: string): string {
@@ -13,12 +13,12 @@ export function latencyP95Ms(env: EnvConfig, namespace: string, service: string)
 export const worstOver = (promql: string, minutes: number): string =>
   `max_over_time((${promql})[${minutes}m:1m])`;
 
-/** Redis cache hit ratio (0–1) over the last 5 minutes (the cache_hit_ratio panel). */
-export function cacheHitRatio(env: EnvConfig): string {
-  const hits = `sum(rate(${metric.redisKeyspaceHits}{${label.env}="${env.name}"}[5m]))`;
-  const misses = `sum(rate(${metric.redisKeyspaceMisses}{${label.env}="${env.name}"}[5m]))`;
-  return `${hits} / (${hits} + ${misses})`;
-}
+/**
+ * Redis cache hit ratio (0–1), as the cache_hit_ratio panel and RedisCacheHitRatioLow read it: the series the shared
+ * Prometheus records from the environment's own source (redis_exporter or ElastiCache's CloudWatch metrics).
+ */
+export const cacheHitRatio = (env: EnvConfig): string =>
+  `${recorded.redisCacheHitRatio}{${label.env}="${env.name}"}`;
 
 const consumerLag = (env: EnvConfig): string =>
   `max(${metric.analyticsConsumerLag}{${label.env}="${env.name}"})`;
