@@ -4,15 +4,9 @@
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import { namespaces, servicesOf, storeEndpoint } from '../../constructs/contracts';
-import { type Flow, NetworkPolicy } from '../../constructs/k8s/network-policy';
-import {
-  type Component,
-  componentPorts,
-  components,
-  hasComponent,
-  namespaceOf,
-  peerOf,
-} from '../plan/components';
+import { NetworkPolicy } from '../../constructs/k8s/network-policy';
+import { componentPolicies } from './component-policy';
+import { componentPorts, components, hasComponent, namespaceOf, peerOf } from '../plan/components';
 import { INTERNET, privateSubnets, storeFlow } from '../plan/flows';
 
 export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): void {
@@ -29,20 +23,7 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
       },
     ],
   });
-  const policy = (
-    id: string,
-    name: string,
-    component: Component,
-    flows: { ingress?: Flow[]; egress?: Flow[] },
-  ) => {
-    if (!hasComponent(env, component)) return;
-    new NetworkPolicy(scope, id, {
-      name,
-      namespace: namespaceOf(env, component),
-      podLabels: component.pods,
-      ...flows,
-    });
-  };
+  const policy = componentPolicies(scope, env);
   policy('Prometheus', 'prometheus', components.prometheus, {
     ingress: hasComponent(env, components.kedaOperator)
       ? [

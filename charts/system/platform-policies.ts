@@ -4,36 +4,16 @@ import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import { publicServices } from '../../constructs/contracts';
 import { selectorFor } from '../../constructs/k8s/labels';
-import { type Flow, NetworkPolicy } from '../../constructs/k8s/network-policy';
-import {
-  type Component,
-  componentPorts,
-  components,
-  hasComponent,
-  istiod,
-  namespaceOf,
-  peerOf,
-} from '../plan/components';
+import { NetworkPolicy } from '../../constructs/k8s/network-policy';
+import { componentPolicies } from './component-policy';
+import { componentPorts, components, hasComponent, istiod, namespaceOf, peerOf } from '../plan/components';
 import { INTERNET } from '../plan/flows';
 import { meshEnabled } from '../plan/mesh';
 
 const https = [{ port: componentPorts.https }];
 
 export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
-  const policy = (
-    id: string,
-    name: string,
-    component: Component,
-    flows: { ingress?: Flow[]; egress?: Flow[] },
-  ) => {
-    if (!hasComponent(env, component)) return;
-    new NetworkPolicy(scope, id, {
-      name,
-      namespace: namespaceOf(env, component),
-      podLabels: component.pods,
-      ...flows,
-    });
-  };
+  const policy = componentPolicies(scope, env);
   policy('IngressController', 'ingress-controller', components.ingressController, {
     ingress: [
       {
