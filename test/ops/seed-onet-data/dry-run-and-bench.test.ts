@@ -1,24 +1,15 @@
 // --dry-run reports without writing (and without needing a database); benchSeed measures one first load.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { benchSeed, seedOnetData } from '../../../scripts/ops/seed-onet-data';
-import { startPostgres, type PostgresServer } from '../../support/postgres';
-import { connectionFor, RecordingLogger, VENDORED_DATA_DIR, withClient } from './fixtures';
+import {
+  connectionFor,
+  RecordingLogger,
+  VENDORED_DATA_DIR,
+  withClient,
+  throwawayDatabases,
+} from './fixtures';
 
-let server: PostgresServer;
-let databaseCount = 0;
-
-beforeAll(async () => {
-  server = await startPostgres();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-function newDatabase(): Promise<string> {
-  databaseCount += 1;
-  return server.createDatabase(`dry_run_${databaseCount}`);
-}
+const { newDatabase } = throwawayDatabases('dry_run');
 
 async function publicTables(databaseUrl: string): Promise<string[]> {
   return withClient(databaseUrl, async (client) => {

@@ -4,6 +4,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { startPostgres, type PostgresServer } from '../../support/postgres';
 import {
   resolveConnection,
   type ResolvedConnection,
@@ -112,4 +114,30 @@ export async function tableFingerprint(client: Client): Promise<string> {
 export async function countRows(client: Client, table: string): Promise<number> {
   const result = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
   return Number(result.rows[0]?.count);
+}
+
+/**
+ * One throwaway PostgreSQL server for the calling test file (started before its tests, stopped after) and a fresh
+ * database per call, named `<prefix>_<n>`.
+ */
+export function throwawayDatabases(prefix: string): {
+  newDatabase(): Promise<string>;
+  server(): PostgresServer;
+} {
+  let server: PostgresServer | undefined;
+  let count = 0;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const running = (): PostgresServer => {
+    if (!server) throw new Error('the throwaway PostgreSQL server is not running (use inside a test)');
+    return server;
+  };
+  return {
+    newDatabase: () => running().createDatabase(`${prefix}_${++count}`),
+    server: running,
+  };
 }

@@ -3,31 +3,23 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedOnetData } from '../../../scripts/ops/seed-onet-data';
 import {
   applyMigrations,
   loadMigrations,
   migrationsDirectory,
 } from '../../../scripts/ops/seed-onet-data/migrations';
-import { startPostgres, type PostgresServer } from '../../support/postgres';
-import { connectionFor, RecordingLogger, REPOSITORY_ROOT, tableFingerprint, withClient } from './fixtures';
+import {
+  connectionFor,
+  RecordingLogger,
+  REPOSITORY_ROOT,
+  tableFingerprint,
+  withClient,
+  throwawayDatabases,
+} from './fixtures';
 
-let server: PostgresServer;
-let databaseCount = 0;
-
-beforeAll(async () => {
-  server = await startPostgres();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-function newDatabase(): Promise<string> {
-  databaseCount += 1;
-  return server.createDatabase(`migrations_${databaseCount}`);
-}
+const { newDatabase } = throwawayDatabases('migrations');
 
 async function sha256Of(file: string): Promise<string> {
   return createHash('sha256')

@@ -2,9 +2,8 @@
 // connection dropped mid-COPY. One server for the file, one fresh database per test.
 import path from 'node:path';
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RejectedRowsError, seedOnetData, type AppliedSeedReport } from '../../../scripts/ops/seed-onet-data';
-import { startPostgres, type PostgresServer } from '../../support/postgres';
 import {
   connectionFor,
   copyDataDir,
@@ -17,23 +16,10 @@ import {
   tableFingerprint,
   VENDORED_DATA_DIR,
   withClient,
+  throwawayDatabases,
 } from './fixtures';
 
-let server: PostgresServer;
-let databaseCount = 0;
-
-beforeAll(async () => {
-  server = await startPostgres();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-function newDatabase(): Promise<string> {
-  databaseCount += 1;
-  return server.createDatabase(`seed_${databaseCount}`);
-}
+const { newDatabase } = throwawayDatabases('seed');
 
 async function seed(databaseUrl: string, dataDir = VENDORED_DATA_DIR): Promise<AppliedSeedReport> {
   const report = await seedOnetData({
