@@ -8,7 +8,7 @@
 //   observability/nfr-provenance.json          NFR evidence without a label to carry it (scripts/nfr reads it)
 //   k8s/observability/…                        PrometheusRules, the grafana-dashboards ConfigMap, blackbox Probes
 import { type NfrId } from '../constructs/contracts';
-import { type EnvConfig, loadEnvironment } from '../environments';
+import type { EnvConfig } from '../environments';
 import { jsonFile, kubernetesFileName, type RenderedFile, yamlFile } from '../scripts/render/files';
 import { alertmanagerConfig } from './alertmanager';
 import { provisioningConfig } from './dashboards/provisioning';
@@ -64,13 +64,11 @@ function provenance(env: EnvConfig, dashboards: readonly { uid: string; spec: { 
 }
 
 /**
- * Renders one environment. The baseline environment's model defaults to the registry's; tests pass a modified
- * model of either side to prove that a change in the model moves the rules and their tests.
+ * Renders one environment against the model of its baseline environment (observability.baselineEnvironment),
+ * which the caller passes: the render pipeline from the validated registry, tests from a modified model of
+ * either side to prove that a change in the model moves the rules and their tests.
  */
-export async function renderObservability(
-  env: EnvConfig,
-  baselineEnv: EnvConfig = loadEnvironment(env.observability.baselineEnvironment),
-): Promise<RenderedFile[]> {
+export async function renderObservability(env: EnvConfig, baselineEnv: EnvConfig): Promise<RenderedFile[]> {
   const model = observabilityModel(env, baselineEnv);
   const alertGroups = alertRuleGroups(model);
   const baselineGroups = baselineRuleGroups(model);

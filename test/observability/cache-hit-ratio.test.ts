@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recorded, redisMemberClusterPattern } from '../../constructs/contracts';
-import { ALERTS_FILE, BASELINES_FILE, RECORDING_FILE, renderObservability } from '../../observability/render';
+import { ALERTS_FILE, BASELINES_FILE, RECORDING_FILE } from '../../observability/render';
 import { ALERT_TESTS, RECORDING_TESTS, type PromtoolTestFile } from '../../observability/tests/promtool';
 import { cacheHitRatio } from '../../scripts/ops/observability/queries';
 import type { RenderedFile } from '../../scripts/render/files';
@@ -17,6 +17,7 @@ import {
   environmentNames,
   patchedEnvironment,
   removeTemporaryFolders,
+  renderOf,
   rendered,
   writeTemp,
   yamlOf,
@@ -102,7 +103,7 @@ describe('changing redis.mode', () => {
     '%s → %s records from the other source, and only the new tests pass',
     async (name, mode, series) => {
       const before = await rendered(name);
-      const after = await renderObservability(patchedEnvironment(name, { redis: { mode } }));
+      const after = await renderOf(patchedEnvironment(name, { redis: { mode } }));
       expect(seriesIn(recordingOf(after).expr)).toEqual(series);
       // The alert that reads the record does not change (only its description names the new source).
       const alertOf = (files: readonly RenderedFile[]) => {

@@ -4,7 +4,7 @@
 // quiet and the next one firing, at the probe interval, for every interval the rule accepts.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERTS_FILE, renderObservability } from '../../observability/render';
+import { ALERTS_FILE } from '../../observability/render';
 import { ALERT_TESTS, type PromtoolTestFile } from '../../observability/tests/promtool';
 import type { RenderedFile } from '../../scripts/render/files';
 import { describeRun, PROMTOOL, requireTool, run } from './support/binaries';
@@ -14,6 +14,7 @@ import {
   environmentNames,
   patchedEnvironment,
   removeTemporaryFolders,
+  renderOf,
   rendered,
   writeTemp,
   yamlOf,
@@ -79,9 +80,7 @@ describe('the longest probe interval the rule accepts', () => {
   });
 
   it('still gets tests that separate one failure from two, although 18 s probes and 30 s evaluations interleave', async () => {
-    const files = await renderObservability(
-      patchedEnvironment('prod', { observability: { probeIntervalSeconds: 18 } }),
-    );
+    const files = await renderOf(patchedEnvironment('prod', { observability: { probeIntervalSeconds: 18 } }));
     expect(scenarios(files)).toEqual([
       expect.objectContaining({ interval: 18, failed: 1 }),
       expect.objectContaining({ interval: 18, failed: 2 }),

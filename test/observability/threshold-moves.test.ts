@@ -12,6 +12,7 @@ import {
   environment,
   patchedEnvironment,
   removeTemporaryFolders,
+  renderOf,
   rendered,
   writeTemp,
   yamlOf,
@@ -39,7 +40,7 @@ describe('changing thresholds in the prod model', () => {
   beforeAll(async () => {
     requireTool(PROMTOOL);
     before = await rendered('prod');
-    after = await renderObservability(patchedEnvironment('prod', patch));
+    after = await renderOf(patchedEnvironment('prod', patch));
     root = await writeTemp(after);
   });
 

@@ -26,13 +26,25 @@ export const environment = (name: string): EnvConfig => {
   return env;
 };
 
+/**
+ * The observability layer of a (possibly patched) environment, compared with the registry's model of its
+ * baseline environment — or with itself when it is its own baseline (staging).
+ */
+export const renderOf = (env: EnvConfig): Promise<RenderedFile[]> =>
+  renderObservability(
+    env,
+    env.name === env.observability.baselineEnvironment
+      ? env
+      : environment(env.observability.baselineEnvironment),
+  );
+
 const cache = new Map<string, Promise<RenderedFile[]>>();
 
 /** The observability files of a registered environment, rendered once per test file. */
 export function rendered(name: string): Promise<RenderedFile[]> {
   let files = cache.get(name);
   if (!files) {
-    files = renderObservability(environment(name));
+    files = renderOf(environment(name));
     cache.set(name, files);
   }
   return files;
