@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type EnvConfig, loadEnvironment } from '../../environments';
 import { stackId, stackIds } from '../../constructs/contracts';
+import { renderLayers } from '../render/layers';
 import { renderEnvironment } from '../render/synthesize';
 import { envOption, parseOptions, UsageError } from './args';
 import type { Command, CommandIo } from './io';
@@ -47,7 +48,9 @@ export const deploy: Command = async (argv, io) => {
 
 /** Refuses when deploy/<env>/terraform differs from a fresh render: someone changed the model without rendering. */
 async function assertRenderCommitted(env: EnvConfig, command: string): Promise<void> {
-  const fresh = (await renderEnvironment(env)).filter((file) => file.path.startsWith('terraform/'));
+  // Only the Terraform layer: the other layers cannot change what cdktf deploys.
+  const terraformLayer = renderLayers.filter((layer) => layer.name === 'terraform');
+  const fresh = await renderEnvironment(env, { layers: terraformLayer });
   const stale: string[] = [];
   for (const file of fresh) {
     const committed = await readFile(join(deployDir(), env.name, file.path), 'utf8').catch(() => undefined);
