@@ -109,3 +109,32 @@ export function durationSeconds(duration: string): number {
 
 export const severity = z.enum(['P1', 'P2']);
 export type Severity = z.infer<typeof severity>;
+
+/** A calendar date that really exists (2025-02-30 does not), written as YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^\d{4}-\d{2}-\d{2}$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+export const isoDate = z.string().refine(isIsoDate, 'expected a calendar date written YYYY-MM-DD');
+
+/**
+ * Why a secure default is loosened, and until when. Every exception in the model (scanner suppressions, a wide
+ * public CIDR, a tag-only image) carries one: the reason is reviewed with the change, and the date forces a new
+ * review. It still applies on its expiry day and lapses the day after.
+ */
+export const expiringException = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(20, 'expected a reason of at least 20 characters saying why this is accepted'),
+  expires: isoDate,
+});
+export type ExpiringException = z.infer<typeof expiringException>;
+
+/** True once `today` (YYYY-MM-DD, UTC) is past the exception's expiry day. */
+export function exceptionExpired(exception: ExpiringException, today: string): boolean {
+  return exception.expires < today;
+}
