@@ -4,7 +4,7 @@
 import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { EnvConfig } from '../environments';
-import { kubernetesFileName, type RenderedFile } from '../scripts/render/files';
+import { kubernetesFileName, type RenderedFile } from '../constructs/contracts/rendered-file';
 import { manifestYaml } from './serialize';
 import { buildKubernetesApp } from './app';
 

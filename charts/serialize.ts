@@ -4,7 +4,7 @@
 // a document with a multi-line string is handed to toYaml whole. test/k8s/serialize.test.ts compares both on
 // every rendered object.
 import { stringify } from 'yaml';
-import { toYaml } from '../scripts/render/serialize';
+import { toYaml } from '../constructs/contracts/serialize';
 
 const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 const INDENT = '  ';

@@ -9,7 +9,12 @@
 //   k8s/observability/…                        PrometheusRules, the grafana-dashboards ConfigMap, blackbox Probes
 import { type NfrId } from '../constructs/contracts';
 import type { EnvConfig } from '../environments';
-import { jsonFile, kubernetesFileName, type RenderedFile, yamlFile } from '../scripts/render/files';
+import {
+  jsonFile,
+  kubernetesFileName,
+  type RenderedFile,
+  yamlFile,
+} from '../constructs/contracts/rendered-file';
 import { alertmanagerConfig } from './alertmanager';
 import { provisioningConfig } from './dashboards/provisioning';
 import { dashboardsConfigMap, DASHBOARDS_CONFIGMAP, prometheusRule } from './kubernetes/objects';

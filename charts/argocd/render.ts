@@ -2,7 +2,7 @@
 // Application per file, named <Kind>.<name>.yaml. The root application syncs this very folder, itself
 // included, so a change to any of these files is delivered by Argo CD like every other change.
 import type { EnvConfig } from '../../environments';
-import { kubernetesFileName, type RenderedFile, yamlFile } from '../../scripts/render/files';
+import { kubernetesFileName, type RenderedFile, yamlFile } from '../../constructs/contracts/rendered-file';
 import { type PlatformHelmSource, platformHelmSources } from '../platform/helm-sources';
 import { folderApplication, helmApplication, ROOT_APPLICATION, rootApplication } from './applications';
 import { rootProject, teamProjects } from './projects';

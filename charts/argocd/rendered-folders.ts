@@ -1,7 +1,7 @@
 // The namespace folders the earlier layers rendered under k8s/, and what they hold. Argo CD syncs exactly
 // these folders, so the Applications are derived from the rendered files, not from a list kept next to them.
 import { parse } from 'yaml';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { compareKinds, groupOf, sameKind } from './kinds';
 import type { GroupKind } from './types';
 

@@ -2,7 +2,7 @@
 // objects and the dashboards as the `grafana-dashboards` ConfigMap (runbook §4.4's annotate command names it),
 // both built from the same in-memory values as the plain files next to them.
 import type { NfrId } from '../../constructs/contracts';
-import { sortKeysDeep } from '../../scripts/render/serialize';
+import { sortKeysDeep } from '../../constructs/contracts/serialize';
 import type { AlertingRule, RecordingRule, RuleGroup } from '../rules';
 import { objectMeta } from './metadata';
 

@@ -2,7 +2,7 @@
 // where "enforced" is checked rather than claimed: a promise the catalogue calls enforced needs an artifact
 // tagged with its id, or a recorded reason why there is none yet.
 import type { EnvConfig } from '../../environments';
-import type { RenderedFile } from '../render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { kindOf } from './artifact-kind';
 import { catalogue as defaultCatalogue } from './catalogue';
 import { awaitingEvidence as defaultAwaiting, type AwaitingEvidence } from './awaiting-evidence';

@@ -7,7 +7,7 @@
 // render of the others; the test suite fails on any problem.
 import { parseAllDocuments } from 'yaml';
 import { NFR_ANNOTATION } from '../../constructs/contracts/nfr';
-import type { RenderedFile } from '../render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 
 export interface Evidence {
   /** As tagged; the report checks it against the catalogue. */

@@ -1,6 +1,6 @@
 // The `nfr-report` render layer's one file, built from what the earlier layers rendered in the same run.
 import type { EnvConfig } from '../../environments';
-import { type RenderedFile, textFile } from '../render/files';
+import { type RenderedFile, textFile } from '../../constructs/contracts/rendered-file';
 import { evaluate } from './evaluate';
 import { reportMarkdown } from './report-markdown';
 

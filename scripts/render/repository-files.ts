@@ -3,7 +3,7 @@
 import type { EnvConfig } from '../../environments';
 import { sopsConfig } from '../../constructs/contracts/sops';
 import { workflowFiles } from '../delivery/workflows';
-import { toYaml } from './serialize';
+import { toYaml } from '../../constructs/contracts/serialize';
 
 export function repositoryFiles(envs: readonly EnvConfig[]): Record<string, string> {
   return {

@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type EnvConfig, loadRegistry } from '../../environments';
-import { assertUniquePaths, type RenderedFile } from './files';
+import { assertUniquePaths, type RenderedFile } from '../../constructs/contracts/rendered-file';
 import { type RenderLayer, renderLayers } from './layers';
 
 export interface RenderOptions {

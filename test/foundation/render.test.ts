@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../environments';
 import { repositoryFiles } from '../../scripts/render/repository-files';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { renderEnvironment, renderEnvironments, writeRendered } from '../../scripts/render/synthesize';
 
 const deployDir = join(__dirname, '..', '..', 'deploy');

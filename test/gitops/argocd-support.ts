@@ -7,7 +7,7 @@ import type { EnvConfig } from '../../environments';
 import { servicesOf } from '../../constructs/contracts';
 import type { Application, AppProject, GroupKind } from '../../charts/argocd';
 import { isClusterScoped } from '../../charts/argocd/kinds';
-import { kubernetesFileName, type RenderedFile, yamlFile } from '../../scripts/render/files';
+import { kubernetesFileName, type RenderedFile, yamlFile } from '../../constructs/contracts/rendered-file';
 
 export interface Manifest {
   readonly apiVersion: string;

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { loadEnvironment } from '../../environments';
 import { renderKubernetes } from '../../charts/render';
 import { manifestYaml } from '../../charts/serialize';
-import { toYaml } from '../../scripts/render/serialize';
+import { toYaml } from '../../constructs/contracts/serialize';
 import { objectsOf } from './support';
 
 const envs = ['dev', 'staging', 'prod'].map((name) => loadEnvironment(name));

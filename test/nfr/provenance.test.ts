@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../scripts/nfr/artifact-kind';
 import { readProvenance } from '../../scripts/nfr/provenance';
-import { jsonFile, textFile, yamlFile } from '../../scripts/render/files';
+import { jsonFile, textFile, yamlFile } from '../../constructs/contracts/rendered-file';
 
 const deployment = yamlFile('k8s/api/Deployment.search-api.yaml', {
   apiVersion: 'apps/v1',

@@ -7,7 +7,7 @@ import { evaluate, type NfrReport } from '../../scripts/nfr/evaluate';
 import { staleAwaiting, traceabilityFailures } from '../../scripts/nfr/failures';
 import { alignedTable } from '../../scripts/nfr/markdown-table';
 import { reportMarkdown, summaryTable } from '../../scripts/nfr/report-markdown';
-import { type RenderedFile, jsonFile, yamlFile } from '../../scripts/render/files';
+import { type RenderedFile, jsonFile, yamlFile } from '../../constructs/contracts/rendered-file';
 
 const registry = loadRegistry();
 const prod = registry.get('prod')!;

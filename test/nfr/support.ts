@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EnvConfig } from '../../environments';
 import { evaluate, type NfrReport } from '../../scripts/nfr/evaluate';
 import { NFR_REPORT_PATH } from '../../scripts/nfr/report';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { renderEnvironment } from '../../scripts/render/synthesize';
 
 export const repoRoot = join(__dirname, '..', '..');

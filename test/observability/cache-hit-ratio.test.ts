@@ -9,7 +9,7 @@ import { recorded, redisMemberClusterPattern } from '../../constructs/contracts'
 import { ALERTS_FILE, BASELINES_FILE, RECORDING_FILE } from '../../observability/render';
 import { ALERT_TESTS, RECORDING_TESTS, type PromtoolTestFile } from '../../observability/tests/promtool';
 import { cacheHitRatio } from '../../scripts/ops/observability/queries';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { describeRun, PROMTOOL, requireTool, run } from './support/binaries';
 import { seriesIn } from './support/promql';
 import {

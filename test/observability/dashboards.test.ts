@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { contractSeries, recordedSeries } from '../../constructs/contracts';
 import { DASHBOARD_FOLDER, DASHBOARD_PATH } from '../../observability/dashboards/provisioning';
 import { BASELINES_FILE } from '../../observability/render';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { describeRun, PROMTOOL, run } from './support/binaries';
 import { rawCounters, seriesIn, windowsIn } from './support/promql';
 import {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { appHost, blackboxExporter, NFR_ANNOTATION, publicServices } from '../../constructs/contracts';
 import { duration } from '../../observability/promql';
 import { ALERTS_FILE, BASELINES_FILE, K8S_DIR, RECORDING_FILE } from '../../observability/render';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { validateManifest } from '../k8s-schema/validate';
 import { content, environment, environmentNames, rendered, yamlOf } from './support/rendered';
 import { rulesOf, type RuleGroupFile } from './support/rule-files';

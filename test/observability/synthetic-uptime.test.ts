@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERTS_FILE } from '../../observability/render';
 import { ALERT_TESTS, type PromtoolTestFile } from '../../observability/tests/promtool';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { describeRun, PROMTOOL, requireTool, run } from './support/binaries';
 import { durationSeconds } from './support/durations';
 import {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERTS_FILE, BASELINES_FILE, renderObservability } from '../../observability/render';
 import { ALERT_TESTS, BASELINE_TESTS } from '../../observability/tests/promtool';
-import type { RenderedFile } from '../../scripts/render/files';
+import type { RenderedFile } from '../../constructs/contracts/rendered-file';
 import { describeRun, PROMTOOL, requireTool, run } from './support/binaries';
 import {
   content,

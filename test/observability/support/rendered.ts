@@ -13,7 +13,7 @@ import {
 } from '../../../environments';
 import { mergeLayers } from '../../../environments/merge';
 import { renderObservability } from '../../../observability/render';
-import type { RenderedFile } from '../../../scripts/render/files';
+import type { RenderedFile } from '../../../constructs/contracts/rendered-file';
 import { writeTree } from '../../../scripts/render/synthesize';
 
 export const repoRoot = join(__dirname, '..', '..', '..');

@@ -1,4 +1,6 @@
-// The unit every renderer produces: a file path inside deploy/<env>/ and its exact content.
+// The unit every renderer produces: a file path inside deploy/<env>/ and its exact content. It lives with the
+// shared contracts because every renderer (stacks/, charts/, observability/) produces it and scripts/render/ only
+// collects it: no renderer imports from the pipeline above it.
 import { toJson, toYaml } from './serialize';
 
 export interface RenderedFile {

@@ -1,4 +1,5 @@
 // Deterministic serialisation for the rendered tree: sorted keys, LF endings, trailing newline, no timestamps.
+// Shared by every renderer, so it sits with the contracts below them (docs/architecture.md#layers).
 import { stringify } from 'yaml';
 
 export function sortKeysDeep(value: unknown): unknown {
