@@ -1,4 +1,5 @@
-// Finds the keys a strict object accepts at a path, so "unknown key" errors can say what is allowed.
+// Finds the keys a strict object (or an enum-keyed record) accepts at a path, so "unknown key" errors can say
+// what is allowed.
 import { z } from 'zod';
 
 export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
@@ -7,7 +8,11 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): 
     current = current ? childSchema(unwrap(current), segment) : undefined;
   }
   const target = current ? unwrap(current) : undefined;
-  return target instanceof z.ZodObject ? Object.keys(target.shape) : [];
+  if (target instanceof z.ZodObject) return Object.keys(target.shape);
+  // A record keyed by an enum (namespaces, buckets, add-ons) accepts exactly the enum's values.
+  if (target instanceof z.ZodRecord && target.keyType instanceof z.ZodEnum)
+    return target.keyType.options.map(String);
+  return [];
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -11,6 +11,9 @@ export const platformDefaults = {
   cluster: {
     kubernetesVersion: '1.31',
     publicEndpointCidrs: [],
+    // A public endpoint, if ever opened, admits an office or VPN egress range, not a provider's whole block.
+    publicEndpointMinPrefixLength: 24,
+    publicEndpointExceptions: {},
     controlPlaneLogRetentionDays: 365,
     nodeGroups: {
       general: {

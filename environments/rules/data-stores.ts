@@ -119,4 +119,28 @@ export const searchTopology: EnvironmentRule = {
   },
 };
 
-export const dataStoreRules = [storesEnabled, retentionCoversRpo, searchTopology];
+/**
+ * RDS storage autoscaling refuses a maximum storage threshold less than 10 % above the allocated storage: AWS,
+ * "Managing capacity automatically with Amazon RDS storage autoscaling"
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html, the limitations of the
+ * maximum storage threshold).
+ */
+export const storageAutoscalingHeadroom: EnvironmentRule = {
+  id: 'storage-autoscaling-headroom',
+  description: 'postgres.maxAllocatedStorageGb is at least 10 % above postgres.allocatedStorageGb',
+  check: (env) => {
+    const { allocatedStorageGb, maxAllocatedStorageGb } = env.postgres;
+    const least = Math.ceil((allocatedStorageGb * 11) / 10);
+    return maxAllocatedStorageGb >= least
+      ? []
+      : [
+          violation(
+            'postgres.maxAllocatedStorageGb',
+            maxAllocatedStorageGb,
+            `expected ≥ ${least}: RDS storage autoscaling needs a maximum at least 10 % above postgres.allocatedStorageGb (${allocatedStorageGb})`,
+          ),
+        ];
+  },
+};
+
+export const dataStoreRules = [storesEnabled, retentionCoversRpo, searchTopology, storageAutoscalingHeadroom];

@@ -1,5 +1,6 @@
 // Rules tying workloads to images and images to per-environment releases (promotion pins digests there).
-import { type EnvironmentRule, violation } from './types';
+import { exceptionExpired } from '../schema/primitives';
+import { type EnvironmentRule, type RuleViolation, violation } from './types';
 
 export const imagesExist: EnvironmentRule = {
   id: 'images-exist',
@@ -43,4 +44,49 @@ export const releasesPinned: EnvironmentRule = {
   },
 };
 
-export const imageRules = [imagesExist, releasesPinned];
+/**
+ * A tag can be pushed again upstream; a digest names exactly one image. Every external image carries a digest, or
+ * an unexpired exception saying why not yet. Generic over the catalogue, so images added later are held to it too.
+ */
+export const externalImagesPinned: EnvironmentRule = {
+  id: 'external-images-pinned',
+  description: 'every external image is pinned by digest, unless an unexpired tagOnlyException says why',
+  check: (env, { today }) =>
+    Object.entries(env.images).flatMap(([name, image]): RuleViolation[] => {
+      const path = `images.${name}`;
+      const exception = image.tagOnlyException;
+      if (image.source === 'ours' || image.digest !== undefined) {
+        return exception === undefined
+          ? []
+          : [
+              violation(
+                `${path}.tagOnlyException`,
+                exception,
+                image.source === 'ours'
+                  ? 'expected no exception on our own image: releases pin it by digest'
+                  : `expected no exception once ${path}.digest pins the image`,
+              ),
+            ];
+      }
+      if (exception === undefined) {
+        return [
+          violation(
+            `${path}.digest`,
+            undefined,
+            `expected a "sha256:…" digest pinning ${image.repository}:${image.tag} (a tag can be pushed again), or ${path}.tagOnlyException saying why, until when`,
+          ),
+        ];
+      }
+      return exceptionExpired(exception, today)
+        ? [
+            violation(
+              `${path}.tagOnlyException.expires`,
+              exception.expires,
+              `expected a date from ${today} on: the exception has lapsed, so pin a digest or review the exception again`,
+            ),
+          ]
+        : [];
+    }),
+};
+
+export const imageRules = [imagesExist, releasesPinned, externalImagesPinned];

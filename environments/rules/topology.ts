@@ -1,4 +1,5 @@
-// Rules about where an environment runs: zones, network ranges, cluster endpoint and node groups.
+// Rules about where an environment runs: zones, network ranges and node groups (the Region catalogue and the
+// public endpoint have rules of their own: catalogue.ts, exposure.ts).
 import { parseCidr } from '../schema/primitives';
 import { type EnvironmentRule, violation } from './types';
 
@@ -17,23 +18,6 @@ export const productionZones: EnvironmentRule = {
           ),
         ]
       : [],
-};
-
-export const zonesInRegion: EnvironmentRule = {
-  id: 'zones-in-region',
-  description: 'every availability zone belongs to the environment region, once',
-  check: (env) =>
-    env.aws.availabilityZones.flatMap((zone, index) => {
-      if (!zone.startsWith(env.aws.region)) {
-        return [
-          violation(`aws.availabilityZones[${index}]`, zone, `expected a zone of region ${env.aws.region}`),
-        ];
-      }
-      if (env.aws.availabilityZones.indexOf(zone) !== index) {
-        return [violation(`aws.availabilityZones[${index}]`, zone, 'expected each zone once')];
-      }
-      return [];
-    }),
 };
 
 export const drRegionDiffers: EnvironmentRule = {
@@ -62,23 +46,6 @@ export const vpcSize: EnvironmentRule = {
   },
 };
 
-export const privateClusterEndpoint: EnvironmentRule = {
-  id: 'private-cluster-endpoint',
-  description: 'a public API endpoint, if any, is restricted to named CIDRs',
-  check: (env) =>
-    env.cluster.publicEndpointCidrs.flatMap((cidr, index) =>
-      parseCidr(cidr)?.prefix === 0
-        ? [
-            violation(
-              `cluster.publicEndpointCidrs[${index}]`,
-              cidr,
-              'expected a restricted CIDR, not the whole internet',
-            ),
-          ]
-        : [],
-    ),
-};
-
 export const nodeGroupSizes: EnvironmentRule = {
   id: 'node-group-sizes',
   description: 'node groups satisfy minSize ≤ desiredSize ≤ maxSize',
@@ -101,11 +68,4 @@ export const nodeGroupSizes: EnvironmentRule = {
     }),
 };
 
-export const topologyRules = [
-  productionZones,
-  zonesInRegion,
-  drRegionDiffers,
-  vpcSize,
-  privateClusterEndpoint,
-  nodeGroupSizes,
-];
+export const topologyRules = [productionZones, drRegionDiffers, vpcSize, nodeGroupSizes];

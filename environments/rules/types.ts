@@ -1,4 +1,5 @@
 import type { EnvConfig } from '../schema';
+import type { ModelVersions } from '../versions';
 
 /** A broken cross-field rule, reported like a schema error: field path, the value given, what is allowed. */
 export interface RuleViolation {
@@ -7,11 +8,19 @@ export interface RuleViolation {
   readonly expected: string;
 }
 
+/** What a rule may know besides the environment itself. */
+export interface RuleContext {
+  /** Today, YYYY-MM-DD (UTC): an exception past its expiry no longer applies. */
+  readonly today: string;
+  /** The versions of this environment's committed render (deploy/<env>/versions.json); none before the first. */
+  readonly committedVersions: ModelVersions | undefined;
+}
+
 /** A rule over one environment. */
 export interface EnvironmentRule {
   readonly id: string;
   readonly description: string;
-  check(env: EnvConfig): RuleViolation[];
+  check(env: EnvConfig, context: RuleContext): RuleViolation[];
 }
 
 /** A rule across all registered environments (e.g. VPC CIDRs must not overlap). */

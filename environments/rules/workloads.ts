@@ -161,6 +161,30 @@ export const jobTrigger: EnvironmentRule = {
     }),
 };
 
+/**
+ * A job and a service of one name would render objects of one name (a ServiceAccount, network policies) into the
+ * same namespace, which cdk8s refuses with a stack trace; in different namespaces they would still share the IAM
+ * role workload-<name> and the metric labels keyed by workload name.
+ */
+export const workloadNamesDistinct: EnvironmentRule = {
+  id: 'workload-names-distinct',
+  description: 'no job is named like a service',
+  check: (env) =>
+    Object.entries(env.jobs).flatMap(([name, job]) => {
+      const service = env.services[name];
+      if (service === undefined) return [];
+      return [
+        violation(
+          `jobs.${name}`,
+          name,
+          service.namespace === job.namespace
+            ? `expected a name no service uses: services.${name} runs in namespace ${job.namespace} too, and their Kubernetes objects would collide`
+            : `expected a name no service uses: services.${name} (namespace ${service.namespace}) would share its IAM role workload-${name} and its metric labels`,
+        ),
+      ];
+    }),
+};
+
 export const workloadRules = [
   replicaBounds,
   disruptionBudgetFits,
@@ -169,4 +193,5 @@ export const workloadRules = [
   uniqueIngressPaths,
   callsExist,
   jobTrigger,
+  workloadNamesDistinct,
 ];

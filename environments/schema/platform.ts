@@ -6,6 +6,7 @@ import {
   awsRegion,
   cidrBlock,
   domainName,
+  expiringException,
   kubernetesName,
   positiveInt,
 } from './primitives';
@@ -61,6 +62,13 @@ export const clusterSchema = z.strictObject({
   kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'expected a Kubernetes minor version such as 1.31'),
   /** The API endpoint stays private; a public endpoint is allowed only when restricted to these CIDRs. */
   publicEndpointCidrs: z.array(cidrBlock),
+  /**
+   * The widest public-endpoint CIDR accepted without an exception, as a prefix length: 24 admits a /24 (256
+   * addresses, an office's egress range) and refuses a /16 or a /1 (rule public-endpoint-narrow).
+   */
+  publicEndpointMinPrefixLength: z.number().int().min(1).max(32),
+  /** Why a CIDR wider than publicEndpointMinPrefixLength is accepted, and until when; keyed by that CIDR. */
+  publicEndpointExceptions: z.record(cidrBlock, expiringException),
   controlPlaneLogRetentionDays: positiveInt,
   nodeGroups: z.record(kubernetesName, nodeGroupSchema),
   /** Pinned add-on versions (eksbuild tags), upgraded by a reviewed change. */
@@ -91,6 +99,7 @@ export const edgeSchema = z.strictObject({
   }),
 });
 
+export type EnvironmentTier = z.infer<typeof environmentTier>;
 export type AwsConfig = z.infer<typeof awsSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;

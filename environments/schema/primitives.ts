@@ -8,10 +8,27 @@ export const cidrBlock = z
     /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/,
     'expected an IPv4 CIDR block such as 10.20.0.0/16',
   )
-  .refine(
-    (value) => parseCidr(value) !== undefined,
-    'expected an IPv4 CIDR block with octets ≤ 255 and prefix ≤ 32',
-  );
+  .superRefine((value, ctx) => {
+    const cidr = parseCidr(value);
+    if (cidr === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected an IPv4 CIDR block with octets ≤ 255 and prefix ≤ 32',
+      });
+    } else if (formatCidr(cidr) !== value) {
+      // AWS would take 10.30.5.0/16 as 10.30.0.0/16; someone meant one or the other, so ask which.
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the network address ${formatCidr(cidr)} (host bits are set), or the prefix you meant`,
+      });
+    }
+  });
+
+/** The canonical text of a parsed range: its network address and prefix. */
+export function formatCidr(cidr: { readonly first: number; readonly prefix: number }): string {
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(cidr.first / 2 ** shift) % 256);
+  return `${octets.join('.')}/${cidr.prefix}`;
+}
 
 /** Parses `a.b.c.d/n` into a numeric range; undefined when malformed. Used by the overlap rules too. */
 export function parseCidr(value: string): { first: number; last: number; prefix: number } | undefined {
@@ -66,8 +83,13 @@ export const port = z
 
 /** Five-field cron expression (minute hour day-of-month month day-of-week), as Kubernetes CronJobs accept. */
 export const cronSchedule = z.string().superRefine((value, ctx) => {
-  const problem = cronProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `expected a 5-field cron expression: ${problem}` });
+  const parsed = parseCron(value);
+  if ('problem' in parsed) {
+    ctx.addIssue({ code: 'custom', message: `expected a 5-field cron expression: ${parsed.problem}` });
+    return;
+  }
+  const never = neverFires(parsed.fields);
+  if (never) ctx.addIssue({ code: 'custom', message: `expected a schedule that fires: ${never}` });
 });
 
 const CRON_FIELDS = [
@@ -78,23 +100,57 @@ const CRON_FIELDS = [
   { name: 'day of week', min: 0, max: 7 },
 ] as const;
 
+interface CronField {
+  readonly text: string;
+  readonly values: readonly number[];
+}
+
 export function cronProblem(expression: string): string | undefined {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) return `has ${fields.length} fields`;
-  for (const [index, field] of fields.entries()) {
+  const parsed = parseCron(expression);
+  return 'problem' in parsed ? parsed.problem : undefined;
+}
+
+function parseCron(expression: string): { problem: string } | { fields: CronField[] } {
+  const texts = expression.trim().split(/\s+/);
+  if (texts.length !== 5) return { problem: `has ${texts.length} fields` };
+  const fields: CronField[] = [];
+  for (const [index, text] of texts.entries()) {
     const spec = CRON_FIELDS[index]!;
-    for (const part of field.split(',')) {
+    const values = new Set<number>();
+    for (const part of text.split(',')) {
       const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
-      if (!match) return `${spec.name} "${part}" is not a number, range, list or step`;
+      if (!match) return { problem: `${spec.name} "${part}" is not a number, range, list or step` };
       const bounds = [match[2], match[3]].filter((v): v is string => v !== undefined).map(Number);
       if (bounds.some((n) => n < spec.min || n > spec.max)) {
-        return `${spec.name} "${part}" is outside ${spec.min}-${spec.max}`;
+        return { problem: `${spec.name} "${part}" is outside ${spec.min}-${spec.max}` };
       }
-      if (bounds.length === 2 && bounds[0]! > bounds[1]!) return `${spec.name} range "${part}" is reversed`;
-      if (match[4] !== undefined && Number(match[4]) === 0) return `${spec.name} step "${part}" is zero`;
+      if (bounds.length === 2 && bounds[0]! > bounds[1]!)
+        return { problem: `${spec.name} range "${part}" is reversed` };
+      if (match[4] !== undefined && Number(match[4]) === 0)
+        return { problem: `${spec.name} step "${part}" is zero` };
+      const first = bounds[0] ?? spec.min;
+      // "5/15" means 5, 20, 35, 50: a step without a range runs to the end of the field.
+      const last = bounds[1] ?? (match[1] === '*' || match[4] !== undefined ? spec.max : first);
+      for (let value = first; value <= last; value += Number(match[4] ?? 1)) values.add(value);
     }
+    fields.push({ text, values: [...values] });
   }
-  return undefined;
+  return { fields };
+}
+
+/** February counts 29 days: a leap year comes within the five years robfig/cron searches for the next run. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Kubernetes schedules CronJobs with robfig/cron v3. With day-of-week "*" a day must match day-of-month in one of
+ * the months (https://github.com/robfig/cron/blob/v3.0.1/spec.go, dayMatches), so "31 2" never matches and the
+ * CronJob never runs. A day-of-week restriction is OR-ed with day-of-month, and such a schedule always fires.
+ */
+function neverFires(fields: readonly CronField[]): string | undefined {
+  const [, , dayOfMonth, month, dayOfWeek] = fields;
+  if (dayOfWeek!.text !== '*') return undefined;
+  const fires = month!.values.some((m) => dayOfMonth!.values.some((day) => day <= DAYS_IN_MONTH[m - 1]!));
+  return fires ? undefined : `day of month ${dayOfMonth!.text} never occurs in month ${month!.text}`;
 }
 
 /** Prometheus-style duration used for alert `for:` clauses and windows: 30s, 5m, 2h, 1d. */

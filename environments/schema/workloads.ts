@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   cronSchedule,
+  expiringException,
   imageDigest,
   imageTag,
   kubernetesName,
@@ -155,6 +156,11 @@ export const imageSchema = z.strictObject({
   /** External images are pinned here; ours are pinned per environment under `releases`. */
   tag: imageTag.optional(),
   digest: imageDigest.optional(),
+  /**
+   * Why an external image runs by tag alone, and until when (rule external-images-pinned). A tag can be pushed
+   * again upstream; a digest cannot, so every external image needs a digest or this.
+   */
+  tagOnlyException: expiringException.optional(),
   /** UID the image runs as (≥ 10001, non-root). */
   runAsUser: z.number().int().min(10001, 'expected a UID ≥ 10001 (non-root, outside host ranges)'),
 });

@@ -1,7 +1,10 @@
 // The rendering layers, in order. Each one is a pure function of the model (and of what earlier layers
 // rendered): nothing reads cloud APIs or cluster state. Modules load lazily so a command only pays for what it uses.
-import type { EnvConfig } from '../../environments';
+import { type EnvConfig, versionsOf } from '../../environments';
 import { jsonFile, type RenderedFile } from '../../constructs/contracts/rendered-file';
+
+/** The record of versions inside deploy/<env>/ (read back by scripts/cli/model.ts to refuse downgrades). */
+export const VERSIONS_PATH = 'versions.json';
 
 /** What a layer may know besides its own environment: the other validated environments (e.g. the baseline source). */
 export interface RenderContext {
@@ -32,6 +35,17 @@ export const renderLayers: readonly RenderLayer[] = [
         jsonFile('terraform/nfr-provenance.json', provenance),
       ];
     },
+  },
+  // The engine and Kubernetes versions of this render: validation refuses a model that lowers any of them.
+  {
+    name: 'versions',
+    render: async (env) => [
+      jsonFile(VERSIONS_PATH, {
+        $comment:
+          'Rendered by npm run synth from environments/. Validation compares the model against this committed record: versions never go down (docs/decisions/engine-versions-never-go-down.md).',
+        ...versionsOf(env),
+      }),
+    ],
   },
   // One object per file under k8s/<namespace>/ (charts/, one cdk8s chart per namespace).
   {

@@ -5,7 +5,9 @@ import {
   environmentRegistry,
   InvalidEnvironmentError,
   loadRegistry,
+  type ValidationContext,
 } from '../../environments';
+import { jobDefaults } from '../../environments/defaults/jobs';
 import { mergeLayers } from '../../environments/merge';
 
 export function registryWith(
@@ -19,12 +21,19 @@ export function registryWith(
 }
 
 /** The loader's error message for a registry, or a failure if it loads. */
-export function loadErrorOf(registry: EnvironmentRegistry): string {
+export function loadErrorOf(registry: EnvironmentRegistry, context?: Partial<ValidationContext>): string {
   try {
-    loadRegistry(registry);
+    loadRegistry(registry, context);
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) return error.message;
     throw error;
   }
   throw new Error('expected the registry to be invalid, but it loaded');
+}
+
+/** A copy of a job of the defaults, to declare under another name. */
+export function jobDefinition(
+  name: keyof typeof jobDefaults.jobs,
+): NonNullable<EnvironmentLayer['jobs']>[string] {
+  return structuredClone(jobDefaults.jobs[name]);
 }
