@@ -1,12 +1,10 @@
 // `npm run plan|deploy -- --env <name>`: cdktf diff/deploy on exactly that environment's stacks, in dependency
 // order, after proving the committed render is what would be deployed.
-import { spawn, spawnSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type EnvConfig, loadEnvironment } from '../../environments';
 import { stackId, stackIds } from '../../constructs/contracts';
-import { renderLayers } from '../render/layers';
-import { renderEnvironment } from '../render/synthesize';
+import { staleTerraformRender } from '../render/freshness';
 import { envOption, parseOptions, UsageError } from './args';
 import type { Command, CommandIo } from './io';
 import { deployDir, repoRoot } from './paths';
@@ -48,33 +46,7 @@ export const deploy: Command = async (argv, io) => {
 
 /** Refuses when deploy/<env>/terraform differs from a fresh render: someone changed the model without rendering. */
 async function assertRenderCommitted(env: EnvConfig, command: string): Promise<void> {
-  // Only the Terraform layer: the other layers cannot change what cdktf deploys.
-  const terraformLayer = renderLayers.filter((layer) => layer.name === 'terraform');
-  const fresh = await renderEnvironment(env, { layers: terraformLayer });
-  const stale: string[] = [];
-  for (const file of fresh) {
-    const committed = await readFile(join(deployDir(), env.name, file.path), 'utf8').catch(() => undefined);
-    if (committed !== file.content) stale.push(`deploy/${env.name}/${file.path}`);
-  }
-  const committedFiles = await readdir(join(deployDir(), env.name, 'terraform'), {
-    recursive: true,
-    withFileTypes: true,
-  }).catch(() => []);
-  for (const entry of committedFiles) {
-    const path = join(entry.parentPath, entry.name).slice(join(deployDir(), env.name).length + 1);
-    if (entry.isFile() && !fresh.some((file) => file.path === path)) stale.push(`deploy/${env.name}/${path}`);
-  }
-  const uncommitted = spawnSync(
-    'git',
-    ['status', '--porcelain', '--', join(deployDir(), env.name, 'terraform')],
-    {
-      cwd: repoRoot(),
-      encoding: 'utf8',
-    },
-  );
-  if (uncommitted.status === 0 && uncommitted.stdout.trim() !== '') {
-    stale.push(`uncommitted: ${uncommitted.stdout.trim().split('\n').join('; ')}`);
-  }
+  const stale = await staleTerraformRender(env, deployDir(), repoRoot());
   if (stale.length > 0) {
     throw new UsageError(
       `${command}: the rendered Terraform differs from a fresh synth (${stale.join(', ')}); run \`npm run synth -- --env ${env.name}\`, review and commit it first`,

@@ -1,20 +1,10 @@
 // The CLI rejects what the cdktf CLI would silently ignore, and an invalid model never touches deploy/.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions, UsageError } from '../../scripts/cli/args';
 import { cloneRepo, repoRoot, runCli } from '../support/repo-clone';
-
-function treeHash(root: string): string {
-  const hash = createHash('sha256');
-  const entries = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of entries) hash.update(`${relative(root, file)}\0`).update(readFileSync(file));
-  return hash.digest('hex');
-}
+import { treeHash } from '../support/tree-hash';
 
 describe('argument parsing', () => {
   const spec = {
@@ -65,10 +55,12 @@ describe('skillforge CLI', () => {
     expect(runCli(clone, ['plan']).stderr).toBe('plan: --env <name> is required\n');
   });
 
-  it('fails on an unknown command, listing the commands', () => {
+  it('fails on an unknown command, suggesting the closest one and listing the commands', () => {
     const result = runCli(clone, ['sytnh']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^skillforge: unknown command "sytnh"; commands:\n {2}synth/);
+    expect(result.stderr).toMatch(
+      /^skillforge: unknown command "sytnh" \(did you mean "synth"\?\)\nskillforge: the SkillForge platform command line .*\n\nCommands:\n {2}synth {20}render environments into deploy\/\n/,
+    );
   });
 
   it('writes nothing when the model is invalid: the previous render stays intact', () => {

@@ -1,6 +1,6 @@
 // A throwaway copy of the working tree as its own git repository (node_modules symlinked), for end-to-end tests
 // of commands that look at git state or must not touch the real deploy/ tree.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -22,18 +22,12 @@ export function cloneRepo(): string {
   return clone;
 }
 
-/** Runs the project CLI in a directory and returns its exit code and output. */
+/** Runs the project CLI in a directory and returns its exit code and output (stderr too when it succeeds). */
 export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const stdout = execFileSync(process.execPath, [join(cwd, 'scripts/bin/skillforge.cjs'), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  const result = spawnSync(process.execPath, [join(cwd, 'scripts/bin/skillforge.cjs'), ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }

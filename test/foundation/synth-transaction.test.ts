@@ -1,0 +1,133 @@
+// Synth replaces every environment folder or none. Killed at any point, the next command finds the tree entirely
+// old (or, past the commit point, entirely new); a folder that cannot be replaced rolls back the ones already done.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoverInterruptedSynth } from '../../scripts/render/transaction';
+import { cloneRepo, runCli } from '../support/repo-clone';
+import { runCliAsUnprivileged } from '../support/unprivileged';
+import { treeHash } from '../support/tree-hash';
+
+const ENVIRONMENTS = ['dev', 'staging', 'prod'];
+
+/** Hash of every environment folder, in registry order. */
+const hashes = (deploy: string) => ENVIRONMENTS.map((env) => treeHash(join(deploy, env)));
+const leftovers = (deploy: string) => readdirSync(deploy).filter((name) => name.startsWith('.render-'));
+
+/** Runs synth --force until it reaches `step`, then kills it with SIGKILL. */
+function killSynthAt(clone: string, step: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(clone, 'scripts/bin/skillforge.cjs'), 'synth', '--force'], {
+      cwd: clone,
+      env: { ...process.env, SKILLFORGE_TEST_PAUSE_AT: step },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`paused at ${step}\n`)) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`synth ended before ${step}:\n${output}`)),
+    );
+  });
+}
+
+describe('synth is all-or-nothing across environments', () => {
+  let clone: string;
+  let deploy: string;
+  let before: string[];
+
+  beforeAll(() => {
+    clone = cloneRepo();
+    deploy = join(clone, 'deploy');
+    // A change every environment renders differently: each folder has an old and a new state.
+    const operations = join(clone, 'environments/defaults/operations.ts');
+    writeFileSync(
+      operations,
+      readFileSync(operations, 'utf8').replace(
+        "apiErrorRate: { maxPercent: 1, for: '5m'",
+        "apiErrorRate: { maxPercent: 2, for: '5m'",
+      ),
+    );
+    before = hashes(deploy);
+  });
+  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+
+  it('puts the old tree back when killed after the first environment was swapped in', async () => {
+    await killSynthAt(clone, 'swapped:0');
+    const [dev, staging, prod] = hashes(deploy);
+    // The kill really landed mid-way: dev is new, the others are still old.
+    expect([dev === before[0], staging === before[1], prod === before[2]]).toEqual([false, true, true]);
+    expect(await recoverInterruptedSynth(deploy)).toHaveLength(1);
+    expect(hashes(deploy)).toEqual(before);
+    expect(leftovers(deploy)).toEqual([]);
+  });
+
+  it('puts the old tree back when killed between parking a folder and moving its replacement in', async () => {
+    await killSynthAt(clone, 'parked:1');
+    expect(existsSync(join(deploy, 'staging'))).toBe(false);
+    await recoverInterruptedSynth(deploy);
+    expect(hashes(deploy)).toEqual(before);
+    expect(leftovers(deploy)).toEqual([]);
+  });
+
+  it('keeps the new tree when killed after every folder was replaced, and the next synth removes the leftovers', async () => {
+    await killSynthAt(clone, 'committed');
+    const killedAfterCommit = hashes(deploy);
+    expect(killedAfterCommit.every((hash, index) => hash !== before[index])).toBe(true);
+    expect(leftovers(deploy)).toHaveLength(1);
+    // The next command cleans up first; a full synth then renders exactly what the killed one had swapped in.
+    const next = runCli(clone, ['synth', '--force']);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(
+      /^skillforge: an interrupted synth was cleaned up: \.render-\w+: removed \(its render was complete\)\n$/,
+    );
+    expect(leftovers(deploy)).toEqual([]);
+    expect(hashes(deploy)).toEqual(killedAfterCommit);
+  });
+
+  it('keeps its staging folders out of git', () => {
+    const ignore = readFileSync(join(clone, '.gitignore'), 'utf8');
+    expect(ignore.split('\n')).toContain('deploy/.render-*/');
+  });
+});
+
+describe('synth when a folder cannot be replaced', () => {
+  let clone: string;
+
+  beforeAll(() => {
+    clone = cloneRepo();
+    const operations = join(clone, 'environments/defaults/operations.ts');
+    writeFileSync(
+      operations,
+      readFileSync(operations, 'utf8').replace(
+        "apiErrorRate: { maxPercent: 1, for: '5m'",
+        "apiErrorRate: { maxPercent: 2, for: '5m'",
+      ),
+    );
+  });
+  afterAll(() => {
+    chmodSync(join(clone, 'deploy/prod'), 0o755);
+    rmSync(clone, { recursive: true, force: true });
+  });
+
+  it('fails naming the folder and rolls back the environments already swapped: the tree stays entirely old', () => {
+    const deploy = join(clone, 'deploy');
+    const before = hashes(deploy);
+    // Moving a directory to another parent rewrites its "..": without write permission on deploy/prod the rename
+    // fails after dev and staging were already swapped in.
+    chmodSync(join(deploy, 'prod'), 0o555);
+    const result = runCliAsUnprivileged(clone, ['synth', '--force']);
+    expect(result.stderr).toBe(
+      'synth: cannot replace deploy/prod (EACCES: permission denied); nothing was changed, every folder and file is as it was before this synth\n',
+    );
+    expect(result.code).toBe(1);
+    expect(hashes(deploy)).toEqual(before);
+    expect(leftovers(deploy)).toEqual([]);
+  });
+});
