@@ -1,7 +1,8 @@
 // Output streams of a command run, injectable so tests run commands in-process.
 export interface CommandIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** isTTY: a terminal, where long waits draw a status line (process.stderr sets it). */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
 }
 
 export const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };

@@ -1,5 +1,6 @@
 // Turns a procedure definition into a CLI command: shared flags, the production confirmation gate, the dry-run
-// script on stdout, JSON log lines on stderr and one trace span per step.
+// script on stdout, JSON log lines on stderr (with a status line for long waits on a terminal) and one trace span
+// per step.
 import type { EnvConfig } from '../../../environments';
 import type { OptionsSpec } from '../../cli/args';
 import type { Command, CommandIo } from '../../cli/io';
@@ -8,6 +9,7 @@ import { type OpsDeps, processDeps } from './deps';
 import { createLogger, type OpsLogger } from './log';
 import { assertConfirmed, type OpsInvocation, parseOpsOptions } from './options';
 import { GateRefusedError, type Procedure, shouldRun, type StepContext, stepHeading } from './procedure';
+import { createProgress, type Progress, realTicker, terminalStatus } from './progress';
 import { type CommandLine, isComment, renderLine, resolveArgv } from './shell';
 import { type OpsTrace, startTrace } from './tracing';
 
@@ -43,7 +45,17 @@ export async function runOps(
     procedure.steps.some((step) => step.changes),
   );
   const { env, dryRun } = invocation;
-  const logger = createLogger(io.stderr, { command: definition.name, env: env.name, now: deps.now });
+  const terminal = io.stderr.isTTY === true ? terminalStatus(io.stderr) : undefined;
+  const logger = createLogger(terminal?.sink ?? io.stderr, {
+    command: definition.name,
+    env: env.name,
+    now: deps.now,
+  });
+  const progress = createProgress({
+    now: deps.now,
+    ticker: deps.ticker ?? realTicker,
+    status: terminal?.status,
+  });
   const trace = await startTrace(deps.processEnv, { command: definition.name, env: env.name, dryRun });
   logger.log(null, 'procedure.started', {
     dryRun,
@@ -56,7 +68,7 @@ export async function runOps(
         'a real run executes these lines in order\n',
     );
   }
-  const code = await execute(procedure, { definition, env, dryRun, deps, io, logger, trace });
+  const code = await execute(procedure, { definition, env, dryRun, deps, io, logger, trace, progress });
   const exportError = await trace.finish(code === 0);
   if (exportError !== undefined) logger.log(null, 'trace.export_failed', { error: exportError }, 'warn');
   return code;
@@ -70,6 +82,7 @@ interface Run {
   readonly io: CommandIo;
   readonly logger: OpsLogger;
   readonly trace: OpsTrace;
+  readonly progress: Progress;
 }
 
 async function execute(procedure: Procedure, run: Run): Promise<number> {
@@ -138,16 +151,28 @@ function stepContext(
     log,
     kube,
     print: (text) => run.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    exec: (line) => execLine(line, vars, deps, log),
+    async exec(line) {
+      const shown = run.progress.start(renderLine(line), log);
+      try {
+        return await execLine(line, vars, deps, log);
+      } finally {
+        shown.done();
+      }
+    },
     async waitFor(what, check, timeoutMs, intervalMs = 15_000) {
       const deadline = deps.now().getTime() + timeoutMs;
-      for (;;) {
-        const value = await check();
-        if (value !== undefined) return value;
-        if (deps.now().getTime() >= deadline) {
-          throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+      const shown = run.progress.start(what, log);
+      try {
+        for (;;) {
+          const value = await check();
+          if (value !== undefined) return value;
+          if (deps.now().getTime() >= deadline) {
+            throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+          }
+          await deps.sleep(intervalMs);
         }
-        await deps.sleep(intervalMs);
+      } finally {
+        shown.done();
       }
     },
   };

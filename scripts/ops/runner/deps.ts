@@ -4,10 +4,13 @@ import type { EnvConfig } from '../../../environments';
 import { deployDir, repoRoot } from '../../cli/paths';
 import { connectKube, type KubeActions } from '../kubernetes/client';
 import { type Executor, processExecutor } from './exec';
+import type { Ticker } from './progress';
 
 export interface OpsDeps {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
+  /** Drives the progress of long waits (default: a real one-second interval). */
+  readonly ticker?: Ticker;
   /** Runs aws, helm, argocd and the kubectl argo rollouts plugin. */
   readonly exec: Executor;
   /** Connects to the environment's cluster (loads @kubernetes/client-node on first use). */

@@ -19,7 +19,14 @@ export interface ResolvedConnection {
   readonly clientConfig: Readonly<ClientConfig>;
   /** `user@host:port/database`, safe to log and to show in a report. */
   readonly target: string;
+  /** `host:port`, named when the server cannot be reached. */
+  readonly endpoint: string;
+  /** How long connecting may take before it is given up (PGCONNECT_TIMEOUT seconds, as libpq reads it; default 10). */
+  readonly connectTimeoutMs: number;
 }
+
+/** An unreachable host should fail in seconds, not after the operating system's TCP timeout. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
 export interface ResolveConnectionInput {
   /** `--database-url`; wins over everything else. */
@@ -35,8 +42,9 @@ export interface ResolveConnectionInput {
  * model still supplies the database and user.
  */
 export function resolveConnection(input: ResolveConnectionInput): ResolvedConnection {
+  const connectTimeoutMs = connectTimeout(input.env) * 1000;
   if (input.databaseUrl !== undefined) {
-    return fromDatabaseUrl(input.databaseUrl);
+    return { ...fromDatabaseUrl(input.databaseUrl), connectTimeoutMs };
   }
   const env = input.env;
   const model = input.modelEndpoint;
@@ -52,10 +60,21 @@ export function resolveConnection(input: ResolveConnectionInput): ResolvedConnec
     source: usedPgVariable ? 'pg-environment' : 'environment-model',
     clientConfig: { host, port, database, user, ...(password === undefined ? {} : { password }) },
     target: `${user}@${host}:${port}/${database}`,
+    endpoint: `${host}:${port}`,
+    connectTimeoutMs,
   };
 }
 
-function fromDatabaseUrl(databaseUrl: string): ResolvedConnection {
+function connectTimeout(env: NodeJS.ProcessEnv): number {
+  const given = nonEmpty(env.PGCONNECT_TIMEOUT);
+  if (given === undefined) return DEFAULT_CONNECT_TIMEOUT_SECONDS;
+  if (!/^[1-9]\d*$/.test(given)) {
+    throw new Error(`PGCONNECT_TIMEOUT is "${given}"; expected a whole number of seconds, at least 1`);
+  }
+  return Number(given);
+}
+
+function fromDatabaseUrl(databaseUrl: string): Omit<ResolvedConnection, 'connectTimeoutMs'> {
   const url = parseUrl(databaseUrl);
   if (url === undefined) {
     throw new Error(
@@ -68,10 +87,12 @@ function fromDatabaseUrl(databaseUrl: string): ResolvedConnection {
       `--database-url has scheme "${url.protocol}"; expected postgresql://user[:password]@host[:port]/database`,
     );
   }
+  const { user, host, port, database } = describeUrl(url);
   return {
     source: 'database-url',
     clientConfig: { connectionString: databaseUrl },
-    target: describeUrl(url),
+    target: `${user}@${host}:${port}/${database}`,
+    endpoint: `${host}:${port}`,
   };
 }
 
@@ -92,14 +113,15 @@ function parseUrl(databaseUrl: string): URL | undefined {
 
 // The URL is passed to pg untouched (it understands sslmode, socket hosts, …); only the log-safe description is
 // derived here, reading the same query parameters pg lets override the URL's parts.
-function describeUrl(url: URL): string {
+function describeUrl(url: URL): { user: string; host: string; port: string; database: string } {
   const query = url.searchParams;
   const hostname = url.hostname === SOCKET_HOST_PLACEHOLDER ? '' : decodeURIComponent(url.hostname);
-  const user = query.get('user') ?? (decodeURIComponent(url.username) || '(default user)');
-  const host = query.get('host') ?? (hostname || '(default host)');
-  const port = query.get('port') ?? (url.port || '5432');
-  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || '(default database)';
-  return `${user}@${host}:${port}/${database}`;
+  return {
+    user: query.get('user') ?? (decodeURIComponent(url.username) || '(default user)'),
+    host: query.get('host') ?? (hostname || '(default host)'),
+    port: query.get('port') ?? (url.port || '5432'),
+    database: decodeURIComponent(url.pathname.replace(/^\//, '')) || '(default database)',
+  };
 }
 
 function parsePort(variable: string, value: string): number {

@@ -12,8 +12,6 @@ export const APPLICATION_NAME = 'seed-onet-data';
 
 // Fail rather than queue behind an application transaction holding a lock on the tables.
 const LOCK_TIMEOUT = '30s';
-// An unreachable host should fail in seconds, not after the operating system's TCP timeout.
-export const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface LoadInput {
   readonly connection: ResolvedConnection;
@@ -27,9 +25,31 @@ export function createClient(connection: ResolvedConnection): Client {
   return new Client({
     ...connection.clientConfig,
     application_name: APPLICATION_NAME,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: connection.connectTimeoutMs,
   });
 }
+
+/** Connects, or throws an error that names the host and port (and says so plainly when nothing answered). */
+export async function connectOrExplain(client: Client, connection: ResolvedConnection): Promise<void> {
+  try {
+    await client.connect();
+  } catch (error) {
+    const seconds = connection.connectTimeoutMs / 1000;
+    // pg destroys the socket with "timeout expired" when connectionTimeoutMillis passes before the server replies.
+    throw new Error(
+      /timeout expired|connection timeout/i.test(describeError(error))
+        ? `no answer from ${connection.endpoint} within ${seconds} s (PGCONNECT_TIMEOUT): check the host, the port and that the network path is open`
+        : `cannot connect to ${connection.endpoint}: ${describeError(error)}`,
+    );
+  }
+}
+
+/** What a failure at each stage means for the data, as logged in seed.failed. */
+const OUTCOMES = {
+  connected: 'no transaction was started: nothing was changed',
+  'in-transaction': 'rolled back; previous data intact',
+  committing: 'unknown: the connection failed during COMMIT',
+} as const;
 
 export async function loadDataset(input: LoadInput): Promise<AppliedSeedReport> {
   const { connection, dataset, logger } = input;
@@ -37,11 +57,22 @@ export async function loadDataset(input: LoadInput): Promise<AppliedSeedReport> 
   // A backend that dies while idle is reported through this event; without a listener Node would crash the
   // process. The failing query reports the same problem, so nothing more is done here.
   client.on('error', () => undefined);
-  let committing = false;
   try {
-    await client.connect();
+    await connectOrExplain(client, connection);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    logger.error('seed.failed', {
+      target: connection.target,
+      error: describeError(error),
+      outcome: 'never connected: nothing was changed',
+    });
+    throw error;
+  }
+  let stage: 'connected' | 'in-transaction' | 'committing' = 'connected';
+  try {
     const pidResult = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const backendPid = pidResult.rows[0]?.pid ?? 0;
+    stage = 'in-transaction';
     await client.query('BEGIN');
     await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
     await takeSeedLock(client);
@@ -56,7 +87,7 @@ export async function loadDataset(input: LoadInput): Promise<AppliedSeedReport> 
       skills: await applyStagedRows(client, SKILLS_SYNC, dataset.skills.length),
     };
     const loadId = await recordLoad(client, dataset, changes);
-    committing = true;
+    stage = 'committing';
     await client.query('COMMIT');
 
     // Logged only after COMMIT: until then a failure would undo the migrations too.
@@ -89,14 +120,12 @@ export async function loadDataset(input: LoadInput): Promise<AppliedSeedReport> 
     };
   } catch (error) {
     // The connection may already be gone (that can be the very failure), so a failed ROLLBACK is expected.
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (stage !== 'connected') await client.query('ROLLBACK').catch(() => undefined);
     logger.error('seed.failed', {
       target: connection.target,
       error: describeError(error),
       // Only a failure during COMMIT leaves the outcome open; before it the server discards the transaction.
-      outcome: committing
-        ? 'unknown: the connection failed during COMMIT'
-        : 'rolled back; previous data intact',
+      outcome: OUTCOMES[stage],
     });
     throw error;
   } finally {

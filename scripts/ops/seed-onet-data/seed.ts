@@ -2,7 +2,7 @@
 // describe the load (dry run) or perform it.
 import { readDataset, type ParsedDataset } from './dataset';
 import { describeError, RejectedRowsError } from './errors';
-import { createClient, loadDataset } from './load';
+import { connectOrExplain, createClient, loadDataset } from './load';
 import { inspectMigrations, loadMigrations, type Migration } from './migrations';
 import { defaultDataDir } from './source-files';
 import type { DryRunDatabaseStatus, DryRunSeedReport, SeedOptions, SeedReport } from './types';
@@ -70,7 +70,7 @@ async function readPendingMigrations(
   client.on('error', () => undefined);
   try {
     try {
-      await client.connect();
+      await connectOrExplain(client, options.connection);
     } catch (error) {
       return { reachable: false, error: describeError(error) };
     }

@@ -28,6 +28,8 @@ describe('resolveConnection', () => {
         user: 'seed_onet_data',
       },
       target: 'seed_onet_data@skillforge-staging.cluster-abc.eu-west-1.rds.amazonaws.com:5432/skillforge',
+      endpoint: 'skillforge-staging.cluster-abc.eu-west-1.rds.amazonaws.com:5432',
+      connectTimeoutMs: 10_000,
     });
   });
 
@@ -42,6 +44,8 @@ describe('resolveConnection', () => {
         password: 'from-env',
       },
       target: 'operator@localhost:15432/forwarded',
+      endpoint: 'localhost:15432',
+      connectTimeoutMs: 10_000,
     });
   });
 
@@ -68,6 +72,8 @@ describe('resolveConnection', () => {
       source: 'database-url',
       clientConfig: { connectionString: 'postgresql://admin:s3cret@db.internal:6543/other' },
       target: 'admin@db.internal:6543/other',
+      endpoint: 'db.internal:6543',
+      connectTimeoutMs: 10_000,
     });
   });
 
@@ -88,6 +94,14 @@ describe('resolveConnection', () => {
     });
 
     expect(resolved.target).toBe('postgres@/var/run/postgresql:5432/skillforge');
+  });
+
+  it('gives up connecting after PGCONNECT_TIMEOUT seconds, as libpq does', () => {
+    const resolved = resolveConnection({ env: { PGCONNECT_TIMEOUT: '3' }, modelEndpoint });
+    expect(resolved.connectTimeoutMs).toBe(3_000);
+    expect(() => resolveConnection({ env: { PGCONNECT_TIMEOUT: '0.5' }, modelEndpoint })).toThrow(
+      'PGCONNECT_TIMEOUT is "0.5"; expected a whole number of seconds, at least 1',
+    );
   });
 
   it('fails when PGPORT is not a port number', () => {
