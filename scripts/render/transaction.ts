@@ -6,7 +6,7 @@
 // every replacement had been made: old or new, never a mix.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export const STAGING_PREFIX = '.render-';
 const JOURNAL = 'journal.json';
@@ -103,9 +103,8 @@ export async function recoverInterruptedSynth(parent: string): Promise<string[]>
     if (journal && journal.pid !== process.pid && isRunning(journal.pid)) continue;
     if (journal?.state === 'swapping' && journal.entries.length > 0) {
       await undo(journal.entries);
-      report.push(
-        `${name}: put back the previous ${journal.entries.map((entry) => entry.target).join(', ')}`,
-      );
+      const shown = journal.entries.map((entry) => relative(dirname(parent), entry.target));
+      report.push(`${name}: put back the previous ${shown.join(', ')}`);
     } else {
       report.push(
         `${name}: removed (${journal?.state === 'committed' ? 'its render was complete' : 'nothing had been replaced'})`,

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverInterruptedSynth } from '../../scripts/render/transaction';
-import { cloneRepo, runCli } from '../support/repo-clone';
+import { cloneRepo, runCliAsync } from '../support/repo-clone';
 import { runCliAsUnprivileged } from '../support/unprivileged';
 import { treeHash } from '../support/tree-hash';
 
@@ -58,20 +58,17 @@ describe('synth is all-or-nothing across environments', () => {
   });
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
-  it('puts the old tree back when killed after the first environment was swapped in', async () => {
-    await killSynthAt(clone, 'swapped:0');
-    const [dev, staging, prod] = hashes(deploy);
-    // The kill really landed mid-way: dev is new, the others are still old.
-    expect([dev === before[0], staging === before[1], prod === before[2]]).toEqual([false, true, true]);
-    expect(await recoverInterruptedSynth(deploy)).toHaveLength(1);
-    expect(hashes(deploy)).toEqual(before);
-    expect(leftovers(deploy)).toEqual([]);
-  });
-
-  it('puts the old tree back when killed between parking a folder and moving its replacement in', async () => {
+  it('puts the old tree back when killed mid-way: one folder swapped in, the next parked, the last untouched', async () => {
     await killSynthAt(clone, 'parked:1');
+    // The kill really landed mid-way: dev is new, staging is parked away, prod is still old.
+    expect(treeHash(join(deploy, 'dev'))).not.toBe(before[0]);
     expect(existsSync(join(deploy, 'staging'))).toBe(false);
-    await recoverInterruptedSynth(deploy);
+    expect(treeHash(join(deploy, 'prod'))).toBe(before[2]);
+    expect(await recoverInterruptedSynth(deploy)).toEqual([
+      expect.stringMatching(
+        /^\.render-\w+: put back the previous deploy\/dev, deploy\/staging, deploy\/prod$/,
+      ),
+    ]);
     expect(hashes(deploy)).toEqual(before);
     expect(leftovers(deploy)).toEqual([]);
   });
@@ -82,7 +79,7 @@ describe('synth is all-or-nothing across environments', () => {
     expect(killedAfterCommit.every((hash, index) => hash !== before[index])).toBe(true);
     expect(leftovers(deploy)).toHaveLength(1);
     // The next command cleans up first; a full synth then renders exactly what the killed one had swapped in.
-    const next = runCli(clone, ['synth', '--force']);
+    const next = await runCliAsync(clone, ['synth', '--force']);
     expect(next.code).toBe(0);
     expect(next.stderr).toMatch(
       /^skillforge: an interrupted synth was cleaned up: \.render-\w+: removed \(its render was complete\)\n$/,
@@ -116,13 +113,13 @@ describe('synth when a folder cannot be replaced', () => {
     rmSync(clone, { recursive: true, force: true });
   });
 
-  it('fails naming the folder and rolls back the environments already swapped: the tree stays entirely old', () => {
+  it('fails naming the folder and rolls back the environments already swapped: the tree stays entirely old', async () => {
     const deploy = join(clone, 'deploy');
     const before = hashes(deploy);
     // Moving a directory to another parent rewrites its "..": without write permission on deploy/prod the rename
     // fails after dev and staging were already swapped in.
     chmodSync(join(deploy, 'prod'), 0o555);
-    const result = runCliAsUnprivileged(clone, ['synth', '--force']);
+    const result = await runCliAsUnprivileged(clone, ['synth', '--force']);
     expect(result.stderr).toBe(
       'synth: cannot replace deploy/prod (EACCES: permission denied); nothing was changed, every folder and file is as it was before this synth\n',
     );

@@ -1,6 +1,6 @@
 // A throwaway copy of the working tree as its own git repository (node_modules symlinked), for end-to-end tests
 // of commands that look at git state or must not touch the real deploy/ tree.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -30,4 +30,34 @@ export function runCli(cwd: string, args: readonly string[], env: NodeJS.Process
     encoding: 'utf8',
   });
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * runCli without blocking the test worker: for runs that render (seconds, minutes on a loaded machine), so the
+ * worker keeps answering vitest meanwhile.
+ */
+export function runCliAsync(
+  cwd: string,
+  args: readonly string[],
+  options: { readonly env?: NodeJS.ProcessEnv; readonly uid?: number; readonly gid?: number } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(cwd, 'scripts/bin/skillforge.cjs'), ...args], {
+      cwd,
+      env: { ...process.env, ...options.env },
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
 }
