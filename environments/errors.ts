@@ -24,7 +24,9 @@ export const DEFAULTS_SCOPE = 'defaults';
 
 export function formatIssue(issue: ModelIssue): string {
   const scope =
-    issue.environment === DEFAULTS_SCOPE ? 'defaults (every environment)' : `environment "${issue.environment}"`;
+    issue.environment === DEFAULTS_SCOPE
+      ? 'defaults (every environment)'
+      : `environment "${issue.environment}"`;
   return `${scope}: ${issue.path || '(root)'}: got ${describeValue(issue.value)}; ${issue.expected}`;
 }
 

@@ -7,7 +7,9 @@ import { duplicateKeys } from './source-keys';
 
 /** Reads environments/<env>.ts of every registered environment and environments/defaults/*.ts under `root`. */
 export async function duplicateKeyIssues(root: string): Promise<ModelIssue[]> {
-  const defaults = (await readdir(join(root, 'environments', 'defaults'))).filter((file) => file.endsWith('.ts'));
+  const defaults = (await readdir(join(root, 'environments', 'defaults'))).filter((file) =>
+    file.endsWith('.ts'),
+  );
   const files = [
     ...environmentNames.map((name) => ({ scope: name as string, file: `environments/${name}.ts` })),
     ...defaults.sort().map((file) => ({ scope: DEFAULTS_SCOPE, file: `environments/defaults/${file}` })),
