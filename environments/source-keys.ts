@@ -74,6 +74,9 @@ function pathOf(frames: readonly Frame[]): string {
     .replace(/\.\[\]/g, '[]');
 }
 
+/** A name or number, matched where the scan stands (sticky), not by slicing the rest of the file. */
+const NAME = /[A-Za-z0-9_$.]+/y;
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
@@ -84,7 +87,7 @@ function tokenize(source: string): Token[] {
   };
   while (index < source.length) {
     const char = source[index]!;
-    const rest = source.slice(index, index + 2);
+    const rest = source.substring(index, index + 2);
     if (/\s/.test(char)) advance(index + 1);
     else if (rest === '//') advance(endOf(source.indexOf('\n', index), source.length));
     else if (rest === '/*') advance(endOf(source.indexOf('*/', index + 2), source.length) + 2);
@@ -97,7 +100,8 @@ function tokenize(source: string): Token[] {
       advance(templateEnd(source, index));
       tokens.push({ kind: 'other', text: '`…`', line: startLine });
     } else if (/[A-Za-z0-9_$]/.test(char)) {
-      const match = /^[A-Za-z0-9_$.]+/.exec(source.slice(index))!;
+      NAME.lastIndex = index;
+      const match = NAME.exec(source)!;
       tokens.push({ kind: 'name', text: match[0], line });
       advance(index + match[0].length);
     } else if (source.startsWith('...', index)) {
