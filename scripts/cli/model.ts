@@ -25,22 +25,17 @@ export async function loadCheckedModel(
 }
 
 /**
- * deploy/<env>/versions.json as committed at HEAD (what plan and deploy apply), or as on disk when the tree is no
- * git checkout or the file is not committed yet. A render that is not committed yet never sets the floor: reverting
- * an upgrade before committing it is allowed.
+ * deploy/<env>/versions.json as committed at HEAD (what plan and deploy apply). A render not committed yet never
+ * sets the floor, so an upgrade may still be reverted before it is committed. Without a git checkout (or with
+ * deploy/ outside it) the files on disk are read instead.
  */
 async function committedVersions(root: string, deploy: string): Promise<Map<string, ModelVersions>> {
+  const inRepository = relative(root, deploy).split('\\').join('/');
+  const outside = inRepository.startsWith('..') || isAbsolute(inRepository);
+  const paths = new Map(environmentNames.map((env) => [env, `${inRepository}/${env}/${VERSIONS_PATH}`]));
+  const fromGit = outside ? undefined : committedFiles(root, [...paths.values()]);
   const found = new Map<string, ModelVersions>();
-  const inRepository = relative(root, deploy);
-  const fromGit =
-    inRepository.startsWith('..') || isAbsolute(inRepository)
-      ? new Map<string, string>()
-      : committedFiles(
-          root,
-          environmentNames.map((env) => `${inRepository}/${env}/${VERSIONS_PATH}`.split('\\').join('/')),
-        );
-  for (const env of environmentNames) {
-    const path = `${inRepository}/${env}/${VERSIONS_PATH}`.split('\\').join('/');
+  for (const [env, path] of paths) {
     const text =
       fromGit === undefined
         ? await readFile(join(deploy, env, VERSIONS_PATH), 'utf8').catch(() => undefined)
