@@ -44,8 +44,8 @@ function syntheticDiff(itemCount: number, fieldCount: number): TreeDiff {
     fields: Array.from({ length: fieldCount }, (_unused, field) => ({
       path: `data.key${field}`,
       change: 'changed' as const,
-      before: 'a'.repeat(200),
-      after: 'b'.repeat(200),
+      before: `${index}${'a'.repeat(200)}`,
+      after: `${index}${'b'.repeat(200)}`,
     })),
   }));
   return { envs: [{ env: 'prod', layers: [{ layer: 'kubernetes', items }] }] };
@@ -96,6 +96,8 @@ describe('renderMarkdown', () => {
       resourceType: 'aws_kms_key',
       attributes: [],
       preventDestroy: true,
+      gated: true,
+      source: 'table',
     } as const;
     const removed = { ...replaced, kind: 'removal', address: 'prod-data/aws_kms_key.old' } as const;
     const markdown = renderMarkdown({ envs: [] }, { findings: [replaced, removed] });
