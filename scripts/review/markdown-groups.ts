@@ -1,6 +1,7 @@
 // Identical changes across many objects (the same CIDR in 22 NetworkPolicies) read as one row with a count and a
-// collapsible list of the objects. Two changed items are identical when their field changes print the same once
-// list positions are ignored (`egress[0]` and `egress[2]` both read `egress[*]`).
+// collapsible list of the objects. Two changed items are identical when they make the same set of field changes
+// once list positions are ignored (`egress[0]` and `egress[2]` both read `egress[*]`, and a change repeated in
+// several rules of one object counts once).
 import { compareText, type FieldChange, type ItemDiff } from './model';
 import { formatFieldChange, inlineCode } from './markdown-format';
 
@@ -16,12 +17,21 @@ export const GROUP_THRESHOLD = 2;
 
 const anyPosition = (path: string): string => path.replace(/\[\d+\]/g, '[*]');
 
+/** The item's field changes with positions written `[*]`, each distinct change once, in first-seen order. */
+function distinctFields(item: ItemDiff): FieldChange[] {
+  const seen = new Map<string, FieldChange>();
+  for (const field of item.fields) {
+    const general = { ...field, path: anyPosition(field.path) };
+    const key = formatFieldChange(general, 10_000);
+    if (!seen.has(key)) seen.set(key, general);
+  }
+  return [...seen.values()];
+}
+
 function signature(item: ItemDiff): string | undefined {
   if (item.status !== 'changed' || item.lines || item.fields.length === 0) return undefined;
-  const fields = item.fields.map((field) =>
-    formatFieldChange({ ...field, path: anyPosition(field.path) }, 10_000),
-  );
-  return [item.kind, ...fields].join('\n');
+  const fields = distinctFields(item).map((field) => formatFieldChange(field, 10_000));
+  return [item.kind, ...fields.sort(compareText)].join('\n');
 }
 
 /**
@@ -41,7 +51,7 @@ export function groupIdentical(
   for (const members of bySignature.values()) {
     if (members.length < GROUP_THRESHOLD) continue;
     const [first] = members;
-    const fields = first.fields.map((field) => ({ ...field, path: anyPosition(field.path) }));
+    const fields = distinctFields(first);
     members.forEach((member, index) =>
       grouped.set(member, index === 0 ? { kind: first.kind, items: members, fields } : null),
     );

@@ -167,4 +167,27 @@ describe('renderMarkdown', () => {
       '### Deploy review\n\n✅ No destructive changes to stateful resources.\n\nNo changes in the rendered tree.\n',
     );
   });
+
+  it('shows identical changes across many objects as one row with a count and a collapsible list', () => {
+    const policy = (name: string, cidr: string, position: number) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name, namespace: 'search' },
+      spec: { egress: [...Array(position).fill({ ports: [] }), { to: [{ ipBlock: { cidr } }] }] },
+    });
+    const tree = (cidr: string): TreeFiles =>
+      Object.fromEntries(
+        Array.from({ length: 22 }, (_, index) => [
+          `prod/k8s/search/NetworkPolicy.allow-${index}.yaml`,
+          policy(`allow-${index}`, cidr, index % 2),
+        ]),
+      );
+    const markdown = renderMarkdown(diffOf(tree('10.30.0.0/16'), tree('10.31.0.0/16')));
+    expect(markdown).toContain(
+      '- ~ 22 × NetworkPolicy with the same change\n  - `spec.egress[*].to[*].ipBlock.cidr`: `"10.30.0.0/16"` → `"10.31.0.0/16"`',
+    );
+    expect(markdown).toContain('<details><summary>the 22 NetworkPolicy objects</summary>');
+    expect(markdown).toContain('  - `search/NetworkPolicy/allow-21`');
+    expect(markdown.match(/^- ~ /gm)).toHaveLength(1);
+  });
 });

@@ -193,4 +193,24 @@ describe('runReview', () => {
     expect(run.rendered.map((call) => call.envs)).toEqual([['dev', 'prod']]);
     expect(existsSync(run.rendered[0].outDir)).toBe(false);
   });
+
+  it('reports an acknowledgement that matches nothing as stale, without failing the review', async () => {
+    const repo = repoWith(baseTree());
+    writeTree(repo, {
+      'docs/acknowledged-changes.yaml': [
+        {
+          env: 'prod',
+          resource: 'prod-data/aws_s3_bucket.gone',
+          change: 'removal',
+          reason: 'bucket retired in PLAT-700',
+          acknowledged_by: 'priya.desai',
+        },
+      ],
+    });
+    const run = await review(repo, baseTree());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Stale acknowledgements, matching nothing in this review (delete them): `prod` `prod-data/aws_s3_bucket.gone` (removal).',
+    );
+  });
 });
