@@ -12,11 +12,11 @@ interface CommandEntry {
 export const commands: Readonly<Record<string, CommandEntry>> = {
   synth: { summary: 'render environments into deploy/', load: async () => (await import('./synth')).synth },
   plan: {
-    summary: "run `cdktf diff` on an environment's stacks in order",
+    summary: 'terraform init + plan in each committed stack folder, in order; writes the plan JSON',
     load: async () => (await import('./terraform')).plan,
   },
   deploy: {
-    summary: "run `cdktf deploy` on an environment's stacks",
+    summary: 'terraform init + plan + apply of that plan in each committed stack folder, in order',
     load: async () => (await import('./terraform')).deploy,
   },
   'cdktf-app': {

@@ -2,7 +2,7 @@
 // deploy/ between the base ref and a fresh render of the working tree, as Markdown for a PR comment. Exit 0 clean,
 // 2 unacknowledged destructive change, 1 error. The diff engine lives in scripts/review/; this file only wires
 // arguments and rendering.
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { environmentNames, loadRegistry } from '../../environments';
 import { renderEnvironments, writeTree } from '../render/synthesize';
 import { runReview } from '../review/run-review';
@@ -48,8 +48,9 @@ export const review: Command = async (argv, io) => {
   const envs = reviewEnvironments(options.env);
   // npm runs scripts from the package root; a relative --plan path means the caller's directory.
   const callerDir = process.env.INIT_CWD ?? process.cwd();
+  // Relative to the working directory (the repository root under npm), so messages name the file as typed there.
   const plans = ((options.plan as string[] | undefined) ?? []).map((file) =>
-    isAbsolute(file) ? file : resolve(callerDir, file),
+    isAbsolute(file) ? file : relative(process.cwd(), resolve(callerDir, file)),
   );
   return runReview({
     base: typeof options.base === 'string' ? options.base : 'origin/main',
