@@ -24,6 +24,8 @@ export interface CliRepo {
   readonly root: string;
   /** Asynchronous so the test worker keeps answering vitest while the command runs. */
   run(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliRun>;
+  /** The cdktf CLI of node_modules, with the same fake terraform. */
+  cdktf(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliRun>;
   /** Commits everything in the copy (to make a change "committed but not rendered"). */
   commit(message: string): void;
   git(...args: string[]): string;
@@ -82,11 +84,9 @@ export function makeCliRepo(): CliRepo {
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'snapshot for the CLI test');
   const log = join(base, 'terraform.log');
-  return {
-    root,
-    async run(args, env = {}) {
+  const run = async (command: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => {
       rmSync(log, { force: true });
-      const result = await runNode([join(root, 'scripts/bin/skillforge.cjs'), ...args], root, {
+      const result = await runNode(command, root, {
         ...process.env,
         PATH: `${bin}:${process.env.PATH ?? ''}`,
         FAKE_TERRAFORM_LOG: log,
@@ -99,9 +99,15 @@ export function makeCliRepo(): CliRepo {
       return {
         ...result,
         log: lines.map((line) => line.replaceAll(root, '<repo>')),
-        terraform: lines.map((line) => line.replace(/\|TF_DATA_DIR=.*$/, '').replace(`${root}/`, '').replaceAll(root, '<repo>')),
+        terraform: lines.map((line) =>
+          line.replace(/\|TF_DATA_DIR=.*$/, '').replace(`${root}/`, '').replaceAll(root, '<repo>'),
+        ),
       };
-    },
+  };
+  return {
+    root,
+    run: (args, env) => run([join(root, 'scripts/bin/skillforge.cjs'), ...args], env),
+    cdktf: (args, env) => run([join(root, 'node_modules/cdktf-cli/bundle/bin/cdktf'), ...args], { CHECKPOINT_DISABLE: '1', ...env }),
     commit(message) {
       git(root, 'add', '-A');
       git(root, 'commit', '-q', '-m', message);

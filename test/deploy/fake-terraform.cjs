@@ -7,7 +7,7 @@
 // (["delete","create"], replace_paths [["cidr_block"]]); `apply <file>` requires that plan file.
 // $FAKE_TERRAFORM_FAIL=<step>:<stack> makes that step fail in that stack.
 const { appendFileSync, existsSync, readFileSync, writeFileSync } = require('node:fs');
-const { basename, join } = require('node:path');
+const { basename, join, resolve } = require('node:path');
 
 const [step, ...rest] = process.argv.slice(2);
 const cwd = process.cwd();
@@ -56,14 +56,22 @@ function planJson() {
 
 switch (step) {
   case 'version':
-    process.stdout.write('{"terraform_version":"1.10.5"}\n');
+    process.stdout.write('{"terraform_version":"1.10.5","platform":"linux_amd64","provider_selections":{},"terraform_outdated":false}\n');
+    break;
+  case '-v':
+    process.stdout.write('Terraform v1.10.5 on linux_amd64\n');
+    break;
+  case 'output':
+    process.stdout.write('{}\n');
     break;
   case 'init':
     writeFileSync(join(cwd, '.terraform.lock.hcl'), '# fake lock file\n');
     break;
   case 'plan': {
-    const out = rest.find((arg) => arg.startsWith('-out='));
-    writeFileSync(out.slice('-out='.length), `fake plan of ${cwd}\n`);
+    // `-out=<file>` (npm run plan|deploy) or `-out <file>` (the cdktf CLI).
+    const inline = rest.find((arg) => arg.startsWith('-out='));
+    const out = inline ? inline.slice('-out='.length) : rest[rest.indexOf('-out') + 1];
+    writeFileSync(resolve(cwd, out), `fake plan of ${cwd}\n`);
     break;
   }
   case 'show':

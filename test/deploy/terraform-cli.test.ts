@@ -143,3 +143,15 @@ describe('npm run deploy', () => {
     expect([...unknown.terraform, ...flag.terraform]).toEqual([]);
   }, 60_000);
 });
+
+describe('the cdktf CLI on a fresh synth', () => {
+  it('still plans a stack in cdktf.out/stacks/<stack>, for trying changes before they are rendered', async () => {
+    const run = await repo.cdktf(['diff', 'prod-network'], { SKILLFORGE_ENV: 'prod' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.terraform.filter((call) => call.startsWith('cdktf.out/'))).toEqual([
+      'cdktf.out/stacks/prod-network|init',
+      'cdktf.out/stacks/prod-network|providers lock -platform=linux_amd64',
+      'cdktf.out/stacks/prod-network|plan -input=false -out plan',
+    ]);
+  }, 240_000);
+});
