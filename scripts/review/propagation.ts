@@ -143,7 +143,9 @@ function propagatedAttributes(node: GraphNode, tracer: ValueTracer): PropagatedA
   const attributes: PropagatedAttribute[] = [];
   // Only plain ForceNew rows: a new value read through a reference replaces; the conditional triggers (a block
   // added or removed, a downgrade, a feature switched off) are about the text of the configuration itself.
-  for (const attribute of replacingAttributes(entry).filter((row) => (row.trigger ?? 'change') === 'change')) {
+  for (const attribute of replacingAttributes(entry).filter(
+    (row) => (row.trigger ?? 'change') === 'change',
+  )) {
     const value = resolvePath(node.body, attribute.path);
     if (value === undefined) continue;
     const found = tracer.changedReference(value, node.stack, new Set());
