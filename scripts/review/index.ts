@@ -7,7 +7,11 @@ export {
 } from './acknowledgements';
 export type { Acknowledgement, AcknowledgedFindings, ReviewedFinding } from './acknowledgements';
 export { findDestructiveChanges, FINDING_KINDS } from './destructive';
-export type { Finding, FindingKind, ReplacedAttribute } from './destructive';
+export { findDisruptiveChanges } from './disruptive-changes';
+export type { DisruptiveChange } from './disruptive-changes';
+export { readPlans } from './plan-file';
+export type { PlanIndex, StackPlan } from './plan-file';
+export type { Finding, FindingKind, GateOptions, ReplacedAttribute } from './destructive';
 export { isBlocking } from './acknowledgements';
 export { renderMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
