@@ -26,12 +26,12 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
   },
   plan: {
     example: 'npm run plan -- --env staging',
-    summary: "run `cdktf diff` on an environment's stacks in order",
+    summary: 'terraform init + plan in each committed stack folder, in order; writes the plan JSON',
     load: async () => (await import('./terraform')).plan,
   },
   deploy: {
     example: 'npm run deploy -- --env staging',
-    summary: "run `cdktf deploy` on an environment's stacks",
+    summary: 'terraform init + plan + apply of that plan in each committed stack folder, in order',
     load: async () => (await import('./terraform')).deploy,
   },
   'cdktf-app': {

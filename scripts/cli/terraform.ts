@@ -1,13 +1,28 @@
-// `npm run plan|deploy -- --env <name>`: cdktf diff/deploy on exactly that environment's stacks, in dependency
-// order, after proving the committed render is what would be deployed.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+// `npm run plan|deploy -- --env <name>`: terraform on exactly that environment's stacks, in dependency order, in
+// the committed folders deploy/<env>/terraform/<stack> — after proving those folders are what the model renders
+// and are committed. plan: init, plan to a plan file, its JSON and a summary per stack. deploy: the same, then
+// apply of that very plan file, stack by stack (a later stack reads the earlier ones' outputs from remote state).
+// Nothing is re-synthesized: the applied configuration is byte for byte the reviewed one. For a plan or deploy of
+// a fresh, uncommitted synth, the cdktf CLI still works (`npx cdktf diff|deploy`, README).
+import { createInterface } from 'node:readline/promises';
+import { join, relative } from 'node:path';
 import { type EnvConfig, loadEnvironment } from '../../environments';
 import { stackId, stackIds } from '../../constructs/contracts';
-import { staleTerraformRender } from '../render/freshness';
 import { envOption, parseOptions, UsageError } from './args';
 import type { Command, CommandIo } from './io';
-import { deployDir, repoRoot } from './paths';
+import { repoRoot } from './paths';
+import { assertRenderCommitted } from './render-freshness';
+import {
+  applyPlanFile,
+  countChanges,
+  init,
+  planToFile,
+  stackRun,
+  summaryLine,
+  TerraformFailed,
+  writePlanJson,
+  type StackRun,
+} from './terraform-runner';
 
 const bootstrapOption = {
   type: 'boolean',
@@ -19,53 +34,85 @@ export function targetStacks(env: EnvConfig, bootstrap: boolean): string[] {
   return bootstrap ? [stackId(env, 'bootstrap')] : stackIds(env);
 }
 
+async function planStack(run: StackRun, io: CommandIo, jsonDir: string): Promise<void> {
+  await init(run, io);
+  const planJson = await planToFile(run, io);
+  const jsonFile = writePlanJson(jsonDir, run, planJson);
+  io.stdout.write(
+    `${summaryLine(run, countChanges(planJson))} (plan JSON: ${relative(repoRoot(), jsonFile)})\n`,
+  );
+}
+
+/** Runs a command's steps, turning a failed terraform call into exit code 1 with one line naming the stack. */
+async function runSteps(io: CommandIo, steps: () => Promise<void>): Promise<number> {
+  try {
+    await steps();
+    return 0;
+  } catch (error) {
+    if (!(error instanceof TerraformFailed)) throw error;
+    io.stderr.write(`${error.message}; later stacks were not run\n`);
+    return error.code === 127 ? 127 : 1;
+  }
+}
+
 export const plan: Command = async (argv, io) => {
-  const options = parseOptions('plan', argv, { env: envOption(true), bootstrap: bootstrapOption });
+  const options = parseOptions('plan', argv, {
+    env: envOption(true),
+    bootstrap: bootstrapOption,
+    'json-dir': {
+      type: 'string',
+      value: '<dir>',
+      description:
+        "where each stack's `terraform show -json` plan is written as <stack>.json (default .terraform-work/<env>/plans); feed them to `npm run review -- --plan`",
+    },
+  });
   const env = loadEnvironment(String(options.env));
   await assertRenderCommitted(env, 'plan');
-  const synthCode = await runCdktf(env, ['synth'], io);
-  if (synthCode !== 0) return synthCode;
-  for (const stack of targetStacks(env, options.bootstrap === true)) {
-    const code = await runCdktf(env, ['diff', stack, '--skip-synth'], io);
-    if (code !== 0) return code;
-  }
-  return 0;
+  const jsonDir =
+    typeof options['json-dir'] === 'string'
+      ? options['json-dir']
+      : join(repoRoot(), '.terraform-work', env.name, 'plans');
+  return runSteps(io, async () => {
+    for (const stack of targetStacks(env, options.bootstrap === true)) {
+      await planStack(stackRun(env.name, stack), io, jsonDir);
+    }
+  });
 };
+
+async function confirm(run: StackRun, io: CommandIo): Promise<boolean> {
+  io.stdout.write(`Apply this plan to ${run.stack}? Only "yes" applies it: `);
+  const prompt = createInterface({ input: process.stdin, terminal: false });
+  try {
+    const answer = await Promise.race([
+      prompt.question(''),
+      new Promise<string>((done) => prompt.once('close', () => done(''))),
+    ]);
+    return answer.trim() === 'yes';
+  } finally {
+    prompt.close();
+  }
+}
 
 export const deploy: Command = async (argv, io) => {
   const options = parseOptions('deploy', argv, {
     env: envOption(true),
-    'auto-approve': { type: 'boolean', description: "skip cdktf's approval prompt (passed through)" },
+    'auto-approve': { type: 'boolean', description: 'apply each stack\'s plan without asking for "yes"' },
     bootstrap: bootstrapOption,
   });
   const env = loadEnvironment(String(options.env));
   await assertRenderCommitted(env, 'deploy');
-  const approve = options['auto-approve'] ? ['--auto-approve'] : [];
-  return runCdktf(env, ['deploy', ...targetStacks(env, options.bootstrap === true), ...approve], io);
-};
-
-/** Refuses when deploy/<env>/terraform differs from a fresh render: someone changed the model without rendering. */
-async function assertRenderCommitted(env: EnvConfig, command: string): Promise<void> {
-  const stale = await staleTerraformRender(env, deployDir(), repoRoot());
-  if (stale.length > 0) {
-    throw new UsageError(
-      `${command}: the rendered Terraform differs from a fresh synth (${stale.join(', ')}); run \`npm run synth -- --env ${env.name}\`, review and commit it first`,
-    );
-  }
-}
-
-function runCdktf(env: EnvConfig, args: readonly string[], io: CommandIo): Promise<number> {
-  const cdktf = join(repoRoot(), 'node_modules', '.bin', 'cdktf');
-  io.stderr.write(`$ SKILLFORGE_ENV=${env.name} cdktf ${args.join(' ')}\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cdktf, args, {
-      cwd: repoRoot(),
-      stdio: ['inherit', 'pipe', 'pipe'],
-      env: { ...process.env, SKILLFORGE_ENV: env.name, CHECKPOINT_DISABLE: '1' },
-    });
-    child.stdout.on('data', (chunk: Buffer) => io.stdout.write(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => io.stderr.write(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
+  return runSteps(io, async () => {
+    for (const stack of targetStacks(env, options.bootstrap === true)) {
+      const run = stackRun(env.name, stack);
+      await init(run, io);
+      const planJson = await planToFile(run, io);
+      io.stdout.write(`${summaryLine(run, countChanges(planJson))}\n`);
+      if (options['auto-approve'] !== true && !(await confirm(run, io))) {
+        throw new UsageError(
+          `deploy: ${stack} not applied (the answer was not "yes"); the stacks before it are applied`,
+        );
+      }
+      await applyPlanFile(run, io);
+    }
   });
-}
+};

@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import type { EnvConfig } from '../../environments';
 import { appHost, CI_ROLE_PURPOSE, iamRoleArn } from '../../constructs/contracts';
+import { PLAN_REVIEW_ACTIONS, planArtifactSteps, planReviewJob } from './plan-review';
 
 const TIER_ORDER: readonly EnvConfig['tier'][] = ['development', 'staging', 'production'];
 
@@ -20,6 +21,7 @@ const PINNED = {
     'aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502',
     'v4.0.2',
   ],
+  ...PLAN_REVIEW_ACTIONS,
 } as const;
 const ACTIONS = Object.fromEntries(Object.entries(PINNED).map(([key, [ref]]) => [key, ref])) as Record<
   keyof typeof PINNED,
@@ -78,16 +80,22 @@ export function planWorkflow(envs: readonly EnvConfig[]): string {
               'role-session-name': 'plan-${{ matrix.environment }}-${{ github.run_id }}',
             },
           },
-          { name: 'cdktf diff', run: 'npm run plan -- --env "${ENVIRONMENT}"' },
+          {
+            name: 'terraform plan of each committed stack folder',
+            run: 'npm run plan -- --env "${ENVIRONMENT}" --json-dir "${RUNNER_TEMP}/plans"',
+          },
+          ...planArtifactSteps(),
         ],
       },
+      review: planReviewJob({ checkout: ACTIONS.checkout, setupNode: ACTIONS.setupNode }),
     },
   };
   return generated(
     [
-      "# `cdktf diff` of every environment on every pull request and on main, each with that environment's CI role",
-      "# assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts only jobs that run in the",
-      "# environment's GitHub environment, so each plan names it (without recording a deployment).",
+      "# `terraform plan` of every environment's committed stack folders on every pull request and on main, each with",
+      "# that environment's CI role assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts only",
+      "# jobs that run in the environment's GitHub environment, so each plan names it (without recording a deployment).",
+      '# On a pull request the plans (`terraform show -json`, one per stack) then feed the review comment (docs/review.md).',
     ],
     workflow,
   );

@@ -7,6 +7,13 @@ import type { EnvConfig } from '../../environments';
 import { renderLayers } from './layers';
 import { renderEnvironment } from './synthesize';
 
+/** Files terraform itself writes into a stack folder when it runs there (git ignores them too). */
+export const TERRAFORM_WORKING_FILES = ['.terraform.lock.hcl', '.terraform'] as const;
+
+function isTerraformWorkingFile(path: string): boolean {
+  return path.split('/').some((segment) => (TERRAFORM_WORKING_FILES as readonly string[]).includes(segment));
+}
+
 /** One entry per stale or uncommitted file under deploy/<env>/terraform; empty when the render is fresh. */
 export async function staleTerraformRender(
   env: EnvConfig,
@@ -27,7 +34,8 @@ export async function staleTerraformRender(
   }).catch(() => []);
   for (const entry of committedFiles) {
     const path = join(entry.parentPath, entry.name).slice(join(deployDir, env.name).length + 1);
-    if (entry.isFile() && !fresh.some((file) => file.path === path)) stale.push(`deploy/${env.name}/${path}`);
+    if (isTerraformWorkingFile(path) || !entry.isFile()) continue;
+    if (!fresh.some((file) => file.path === path)) stale.push(`deploy/${env.name}/${path}`);
   }
   const uncommitted = spawnSync(
     'git',

@@ -136,6 +136,7 @@ export function applyAcknowledgements(
   return { findings: reviewed, unused };
 }
 
+/** Fails the review: a finding on something that holds data or identity, which nobody acknowledged. */
 export function isBlocking(finding: ReviewedFinding): boolean {
-  return finding.acknowledgement === undefined;
+  return finding.gated && finding.acknowledgement === undefined;
 }

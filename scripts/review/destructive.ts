@@ -1,6 +1,7 @@
-// findDestructiveChanges: the gate. Reads a TreeDiff and reports every change that would destroy a stateful
-// resource: a removal, an address change (a destroy/create pair) or a change of an attribute that forces
-// replacement. Acknowledgements are applied afterwards (acknowledgements.ts); this file only finds.
+// findDestructiveChanges: the gate. Reads a TreeDiff (and the terraform plans given with --plan) and reports every
+// change that would destroy a resource: a removal, an address change (a destroy/create pair) or a replacement.
+// Findings on resources that hold data or identity are gated (they fail the review until acknowledged); the other
+// replacements are reported for the reader. Acknowledgements are applied afterwards (acknowledgements.ts).
 import {
   compareText,
   type EnvDiff,
@@ -9,24 +10,35 @@ import {
   type Layer,
   type TreeDiff,
 } from './model';
+import type { PlanIndex } from './plan-file';
 import { pairRenames } from './rename-detection';
-import { resolvePath, triggersReplacement } from './replacement-triggers';
-import {
-  providerDocsUrl,
-  statefulKubernetesKind,
-  statefulTerraformType,
-  type StatefulKubernetesKind,
-  type StatefulTerraformType,
-} from './stateful-registry';
+import { statefulKubernetesKind, type StatefulKubernetesKind } from './stateful-registry';
+import { terraformFindings } from './terraform-findings';
 import { isPlainObject, type JsonObject } from './value-diff';
 
 export const FINDING_KINDS = ['removal', 'rename', 'replacement'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** A value read through references that changes: why a propagated replacement happens. */
+export interface ReferenceCause {
+  /** The expression in the replaced resource, e.g. `aws_elasticache_subnet_group.redis_subnets.name`. */
+  readonly expression: string;
+  /** The block where the change starts. */
+  readonly upstream: string;
+  readonly why: string;
+  /** Outputs, remote-state reads and data sources passed on the way, nearest first. */
+  readonly via: readonly string[];
+}
+
 export interface ReplacedAttribute {
-  readonly change: FieldChange;
+  readonly path: string;
+  /** The attribute's own change, from the rendered diff or the plan's before/after. */
+  readonly change?: FieldChange;
+  /** Set when the attribute's text is unchanged but a value it reads changes. */
+  readonly reference?: ReferenceCause;
   /** "forces replacement", or what happens instead (an in-place rename that moves an endpoint). */
   readonly effect: string;
+  /** The provider page, the Kubernetes source, or the plan file that says so. */
   readonly citation: string;
   readonly note?: string;
 }
@@ -47,12 +59,22 @@ export interface Finding {
   readonly attributes: readonly ReplacedAttribute[];
   /** The destroyed Terraform resource had `lifecycle.prevent_destroy`; what that changes depends on the kind. */
   readonly preventDestroy?: boolean;
+  /** The resource holds data or identity: the finding fails the review until acknowledged. */
+  readonly gated: boolean;
+  /** `table`: the rendered diff read with the replacement table; `plan`: a terraform plan said so. */
+  readonly source: 'table' | 'plan';
+  readonly planFile?: string;
+}
+
+export interface GateOptions {
+  /** Terraform plans by environment and stack; a planned stack's findings come from its plan only. */
+  readonly plans?: PlanIndex;
 }
 
 const KIND_ORDER: Readonly<Record<FindingKind, number>> = { removal: 0, rename: 1, replacement: 2 };
 
-function itemsOf(env: EnvDiff, layer: Layer): readonly ItemDiff[] {
-  return env.layers.find((entry) => entry.layer === layer)?.items ?? [];
+function itemsOf(env: EnvDiff | undefined, layer: Layer): readonly ItemDiff[] {
+  return env?.layers.find((entry) => entry.layer === layer)?.items ?? [];
 }
 
 /** What a Kubernetes rename necessarily changes, removed before comparing bodies. */
@@ -70,31 +92,6 @@ function withoutIdentity(body: unknown): unknown {
   return rest;
 }
 
-function hasPreventDestroy(item: ItemDiff): boolean | undefined {
-  return resolvePath(item.before, 'lifecycle.prevent_destroy') === true ? true : undefined;
-}
-
-function terraformReplacement(entry: StatefulTerraformType, item: ItemDiff): ReplacedAttribute[] {
-  return entry.attributes
-    .filter((attribute) => triggersReplacement(attribute, item.before, item.after))
-    .map((attribute) => {
-      const before = resolvePath(item.before, attribute.path);
-      const after = resolvePath(item.after, attribute.path);
-      const change: FieldChange =
-        before === undefined
-          ? { path: attribute.path, change: 'added', after }
-          : after === undefined
-            ? { path: attribute.path, change: 'removed', before }
-            : { path: attribute.path, change: 'changed', before, after };
-      return {
-        change,
-        effect: attribute.effect ?? 'forces replacement',
-        citation: providerDocsUrl(entry.type),
-        note: attribute.note,
-      };
-    });
-}
-
 function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 }
@@ -105,6 +102,7 @@ function kubernetesReplacement(entry: StatefulKubernetesKind, item: ItemDiff): R
   return item.fields
     .filter((field) => isUnder(field.path, 'spec') && !mutable.some((prefix) => isUnder(field.path, prefix)))
     .map((change) => ({
+      path: change.path,
       change,
       effect: 'immutable: the API server rejects the update, so it needs a delete and re-create',
       citation: entry.docs,
@@ -112,73 +110,50 @@ function kubernetesReplacement(entry: StatefulKubernetesKind, item: ItemDiff): R
     }));
 }
 
-function layerFindings(
-  env: string,
-  layer: 'terraform' | 'kubernetes',
-  items: readonly ItemDiff[],
-): Finding[] {
-  const isStateful = (item: ItemDiff): boolean =>
-    layer === 'terraform'
-      ? statefulTerraformType(item.kind) !== undefined
-      : !!statefulKubernetesKind(item.kind);
+function kubernetesFindings(env: string, items: readonly ItemDiff[]): Finding[] {
+  const base = { env, layer: 'kubernetes' as const, source: 'table' as const, gated: true };
+  const isStateful = (item: ItemDiff): boolean => statefulKubernetesKind(item.kind) !== undefined;
   const removed = items.filter((item) => item.status === 'removed' && isStateful(item));
   const added = items.filter((item) => item.status === 'added' && isStateful(item));
-  const pairs = pairRenames(removed, added, layer === 'kubernetes' ? withoutIdentity : undefined);
+  const pairs = pairRenames(removed, added, withoutIdentity);
   const paired = new Set(pairs.map((pair) => pair.removed));
   const findings: Finding[] = pairs.map(({ removed: before, added: after }) => ({
-    env,
-    layer,
+    ...base,
     kind: 'rename',
     address: before.id,
     resourceType: before.kind,
     newAddress: after.id,
-    constructPaths:
-      before.constructPath?.before || after.constructPath?.after
-        ? { before: before.constructPath?.before, after: after.constructPath?.after }
-        : undefined,
     attributes: [],
-    preventDestroy: hasPreventDestroy(before),
   }));
   for (const item of removed.filter((entry) => !paired.has(entry))) {
-    findings.push({
-      env,
-      layer,
-      kind: 'removal',
-      address: item.id,
-      resourceType: item.kind,
-      attributes: [],
-      preventDestroy: hasPreventDestroy(item),
-    });
+    findings.push({ ...base, kind: 'removal', address: item.id, resourceType: item.kind, attributes: [] });
   }
   for (const item of items.filter((entry) => entry.status === 'changed')) {
-    const terraformEntry = layer === 'terraform' ? statefulTerraformType(item.kind) : undefined;
-    const kubernetesEntry = layer === 'kubernetes' ? statefulKubernetesKind(item.kind) : undefined;
-    const attributes = terraformEntry
-      ? terraformReplacement(terraformEntry, item)
-      : kubernetesEntry
-        ? kubernetesReplacement(kubernetesEntry, item)
-        : [];
+    const entry = statefulKubernetesKind(item.kind);
+    const attributes = entry ? kubernetesReplacement(entry, item) : [];
     if (attributes.length > 0) {
-      findings.push({
-        env,
-        layer,
-        kind: 'replacement',
-        address: item.id,
-        resourceType: item.kind,
-        attributes,
-      });
+      findings.push({ ...base, kind: 'replacement', address: item.id, resourceType: item.kind, attributes });
     }
   }
   return findings;
 }
 
-/** Every destructive change in the diff, sorted by environment, kind (removal, rename, replacement), address. */
-export function findDestructiveChanges(diff: TreeDiff): Finding[] {
-  return diff.envs
-    .flatMap((env) => [
-      ...layerFindings(env.env, 'terraform', itemsOf(env, 'terraform')),
-      ...layerFindings(env.env, 'kubernetes', itemsOf(env, 'kubernetes')),
-    ])
+/** Every destructive change, sorted by environment, kind (removal, rename, replacement), layer and address. */
+export function findDestructiveChanges(diff: TreeDiff, options: GateOptions = {}): Finding[] {
+  const envs = [...new Set([...diff.envs.map((env) => env.env), ...(options.plans?.keys() ?? [])])];
+  return envs
+    .flatMap((name) => {
+      const env = diff.envs.find((entry) => entry.env === name);
+      return [
+        ...terraformFindings(
+          name,
+          itemsOf(env, 'terraform'),
+          diff.terraform?.[name],
+          options.plans?.get(name),
+        ),
+        ...kubernetesFindings(name, itemsOf(env, 'kubernetes')),
+      ];
+    })
     .sort(
       (a, b) =>
         compareText(a.env, b.env) ||

@@ -7,7 +7,12 @@ export {
 } from './acknowledgements';
 export type { Acknowledgement, AcknowledgedFindings, ReviewedFinding } from './acknowledgements';
 export { findDestructiveChanges, FINDING_KINDS } from './destructive';
-export type { Finding, FindingKind, ReplacedAttribute } from './destructive';
+export { findDisruptiveChanges } from './disruptive-changes';
+export type { DisruptiveChange } from './disruptive-changes';
+export { readPlans } from './plan-file';
+export type { PlanIndex, StackPlan } from './plan-file';
+export type { Finding, FindingKind, GateOptions, ReplacedAttribute } from './destructive';
+export { isBlocking } from './acknowledgements';
 export { renderMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
 export { LAYER_LABELS, LAYERS, ReviewError } from './model';
@@ -23,6 +28,7 @@ export type {
 } from './model';
 export { EXIT_CODES, runReview } from './run-review';
 export type { ReviewOptions, TextSink } from './run-review';
-export { STATEFUL_KUBERNETES_KINDS, STATEFUL_TERRAFORM_TYPES, providerDocsUrl } from './stateful-registry';
+export { STATEFUL_KUBERNETES_KINDS } from './stateful-registry';
+export { REPLACEMENT_TABLE, providerDocsUrl, replacementEntry } from './replacement-registry';
 export { diffTrees } from './tree-diff';
 export type { DiffTreesOptions } from './tree-diff';

@@ -3,7 +3,9 @@
 // capped, so the same diff always renders the same comment and a large diff still fits GitHub's comment limit.
 import { type Acknowledgement, type ReviewedFinding, isBlocking } from './acknowledgements';
 import { findDestructiveChanges } from './destructive';
-import { renderFindings, verdictLine } from './markdown-findings';
+import type { DisruptiveChange } from './disruptive-changes';
+import { renderFindings, renderWarnings, verdictLine } from './markdown-findings';
+import { groupIdentical, groupLines, isGroup } from './markdown-groups';
 import { escapeHtml, formatFieldChange, formatLineCounts, inlineCode } from './markdown-format';
 import {
   compareText,
@@ -21,6 +23,10 @@ export interface MarkdownOptions {
   /** Findings with their acknowledgements; default: findDestructiveChanges(diff), none acknowledged. */
   readonly findings?: readonly ReviewedFinding[];
   readonly unusedAcknowledgements?: readonly Acknowledgement[];
+  /** Disruptive in-place changes, printed as warnings at the top. */
+  readonly warnings?: readonly DisruptiveChange[];
+  /** The terraform plans the review read, one line each (`prod-network` from `plans/prod-network.json`). */
+  readonly plans?: readonly { readonly env: string; readonly stack: string; readonly file: string }[];
   /** What was compared, e.g. "`origin/main` → working tree". */
   readonly comparing?: string;
   readonly maxItemsPerSection?: number;
@@ -96,12 +102,19 @@ function envSection(env: EnvDiff, findings: readonly ReviewedFinding[], limits: 
   const lines = ['', `#### ${inlineCode(env.env)}`];
   for (const { layer, items } of env.layers) {
     const flagged = blockingAddresses(findings, env.env, layer);
-    const shown = orderedItems(items).slice(0, limits.maxItemsPerSection);
+    const rows = groupIdentical(orderedItems(items), flagged);
+    const shown = rows.slice(0, limits.maxItemsPerSection);
     const open = flagged.size > 0 ? ' open' : '';
     const summary = escapeHtml(`${LAYER_LABELS[layer]}: ${formatCounts(items)}`);
     lines.push('', `<details${open}><summary>${summary}</summary>`, '');
-    for (const item of shown) lines.push(...itemLines(item, flagged.has(item.id), limits));
-    const hidden = items.length - shown.length;
+    for (const row of shown) {
+      lines.push(
+        ...(isGroup(row)
+          ? groupLines(row, limits.maxFieldsPerItem, limits.maxValueLength)
+          : itemLines(row, flagged.has(row.id), limits)),
+      );
+    }
+    const hidden = rows.length - shown.length;
     if (hidden > 0) lines.push(`- … and ${hidden} more`);
     lines.push('', '</details>');
   }
@@ -112,8 +125,19 @@ function render(diff: TreeDiff, options: MarkdownOptions, limits: Limits): strin
   const findings = options.findings ?? findDestructiveChanges(diff);
   const comparing = options.comparing ? `: ${options.comparing}` : '';
   const lines = [`### Deploy review${comparing}`, '', verdictLine(findings)];
+  const warningLines = renderWarnings(options.warnings ?? [], limits);
+  if (warningLines.length > 0) lines.push('', ...warningLines);
   const findingLines = renderFindings(findings, options.unusedAcknowledgements ?? [], limits);
   if (findingLines.length > 0) lines.push('', ...findingLines);
+  if (options.plans && options.plans.length > 0) {
+    const read = options.plans.map(
+      (plan) => `${inlineCode(`${plan.env}/${plan.stack}`)} (${inlineCode(plan.file)})`,
+    );
+    lines.push(
+      '',
+      `Terraform plans read (they override the replacement table for their stacks): ${read.join(', ')}.`,
+    );
+  }
   if (diff.envs.length === 0) {
     lines.push('', 'No changes in the rendered tree.');
     return `${lines.join('\n')}\n`;

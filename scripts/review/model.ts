@@ -71,9 +71,20 @@ export interface EnvDiff {
   readonly layers: readonly LayerDiff[];
 }
 
+/** Every Terraform stack document (`terraform/<stack>/cdk.tf.json`, parsed) of one side, by stack folder. */
+export type TerraformStacks = Readonly<Record<string, unknown>>;
+
+/** Both sides of an environment's Terraform, changed or not: replacement follows references through all of it. */
+export interface TerraformSides {
+  readonly base: TerraformStacks;
+  readonly head: TerraformStacks;
+}
+
 export interface TreeDiff {
   /** Sorted by environment name; environments without changes are left out. */
   readonly envs: readonly EnvDiff[];
+  /** Per diffed environment (changed or not), its Terraform stacks on both sides. */
+  readonly terraform?: Readonly<Record<string, TerraformSides>>;
 }
 
 /** A failure the review reports as exit code 1: bad ref, unreadable file, invalid acknowledgements. */

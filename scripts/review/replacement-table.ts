@@ -1,39 +1,91 @@
-// The per-type replacement table of docs/review.md, generated from the registry so the two cannot drift apart
-// (a test compares them).
-import { describeTrigger } from './replacement-triggers';
+// The tables of docs/review.md, generated from the replacement table and the Kubernetes registry so the page and
+// the gate cannot drift apart (a test compares them).
 import {
+  INJECTED_REGION,
   providerDocsUrl,
-  STATEFUL_KUBERNETES_KINDS,
-  STATEFUL_TERRAFORM_TYPES,
+  REPLACEMENT_TABLE,
+  schemaUrl,
   type ReplacementAttribute,
-} from './stateful-registry';
+  type ReplacementEntry,
+} from './replacement-registry';
+import { describeTrigger } from './replacement-triggers';
+import { STATEFUL_KUBERNETES_KINDS } from './stateful-registry';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-function attributeRow(type: string, attribute: ReplacementAttribute): string {
-  const effect = attribute.effect ?? 'forces replacement';
-  const note = attribute.note ? `; ${attribute.note}` : '';
-  const cells = [
-    `\`${type}\``,
-    `\`${attribute.path}\``,
-    describeTrigger(attribute),
-    `${effect}${note}`,
-    `[${type.replace(/^aws_/, '')}](${providerDocsUrl(type)})`,
-  ];
+function row(cells: readonly string[]): string {
   return `| ${cells.map(escapeCell).join(' | ')} |`;
 }
 
+/** `cidr_block` (a new value), `engine_version` (a lower version), `port`: a plain `ForceNew` needs no words. */
+function attributeText(attribute: ReplacementAttribute): string {
+  const plain = (attribute.trigger ?? 'change') === 'change' && !attribute.computed && !attribute.onlyIf;
+  const qualifier = plain
+    ? ''
+    : ` (${describeTrigger(attribute).replace(' (dropping it keeps the running value)', '')})`;
+  const effect = attribute.effect ? `: ${attribute.effect}` : '';
+  return `\`${attribute.path}\`${qualifier}${effect}`;
+}
+
+function sources(entry: ReplacementEntry): string {
+  const page = `[${entry.type.replace(/^aws_/, '')}](${providerDocsUrl(entry.type)})`;
+  const schema = schemaUrl(entry);
+  const read = schema
+    ? `[schema @ ${entry.schema.commit?.slice(0, 7)}](${schema})`
+    : `schema not re-read: \`${entry.schema.file}\``;
+  return `${page} · ${read}`;
+}
+
+function notes(entry: ReplacementEntry): string {
+  const attributeNotes = entry.forceNew
+    .filter((attribute) => attribute.note)
+    .map((attribute) => `\`${attribute.path}\`: ${attribute.note}`);
+  return [entry.global ? 'global: no `region`' : '', entry.note ?? '', ...attributeNotes]
+    .filter(Boolean)
+    .join('; ');
+}
+
 export function terraformReplacementTable(): string {
-  const rows = STATEFUL_TERRAFORM_TYPES.flatMap((entry) =>
-    entry.attributes.map((attribute) => attributeRow(entry.type, attribute)),
+  const rows = REPLACEMENT_TABLE.map((entry) =>
+    row([
+      `\`${entry.type}\``,
+      entry.protects ?? '·',
+      entry.forceNew.length > 0 ? entry.forceNew.map(attributeText).join(', ') : 'none',
+      notes(entry),
+      sources(entry),
+    ]),
   );
   return [
-    '| Type | Attribute | Flagged on | Effect | Source |',
+    '| Type | Gated: holds | Arguments that force a new resource | Notes | Source |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
+}
+
+export function disruptiveChangeTable(): string {
+  const rows = REPLACEMENT_TABLE.flatMap((entry) =>
+    (entry.disruptive ?? []).map((rule) =>
+      row([
+        `\`${entry.type}\``,
+        `\`${rule.path}\``,
+        [rule.trigger === 'major-version' ? 'a new major version' : 'any change', rule.onlyIf?.description]
+          .filter(Boolean)
+          .join(', '),
+        rule.reason,
+        `[source](${rule.source})`,
+      ]),
+    ),
+  );
+  return ['| Type | Attribute | Warned on | Why | Source |', '| --- | --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
+}
+
+/** The line of the page about the `region` argument every regional type has. */
+export function injectedRegionLine(): string {
+  return `Every type not marked global also replaces on \`${INJECTED_REGION.path}\` (${INJECTED_REGION.note}; [guide](${INJECTED_REGION.source})).`;
 }
 
 export function kubernetesReplacementTable(): string {

@@ -1,18 +1,37 @@
-// When a change to a curated attribute makes Terraform destroy and re-create the resource. Each trigger mirrors a
+// When a change to a table attribute makes Terraform destroy and re-create the resource. Each trigger mirrors a
 // provider mechanism: plain `ForceNew`, or a `CustomizeDiff` that forces replacement only in one direction.
+// Conditions are data (scripts/review/replacement/*.json), evaluated here.
 import { deepEqual, isPlainObject, type JsonObject } from './value-diff';
 
-export type ReplacementTrigger =
-  /** `ForceNew`: any new value. */
-  | 'change'
-  /** `ForceNewIfChange` on removal: the block was configured and is now gone (EKS envelope encryption). */
-  | 'removed'
-  /** A feature switched off (`true` → anything else): OpenSearch encryption and fine-grained access control. */
-  | 'disabled'
-  /** A `ForceNew` block: adding or removing it replaces; edits inside it follow the nested attributes. */
-  | 'added-or-removed'
-  /** A version that goes down (MSK `kafka_version`, ElastiCache `engine_version`). */
-  | 'downgraded';
+export const REPLACEMENT_TRIGGERS = [
+  'change',
+  'removed',
+  'disabled',
+  'added-or-removed',
+  'downgraded',
+] as const;
+export type ReplacementTrigger = (typeof REPLACEMENT_TRIGGERS)[number];
+// change: `ForceNew`, any new value. removed: `ForceNewIfChange` on removal (EKS envelope encryption).
+// disabled: a feature switched off (`true` → anything else). added-or-removed: a `ForceNew` block, whose inner
+// edits follow the nested attributes. downgraded: a version that goes down (Kafka, ElastiCache).
+
+/** A further condition on the change, written as data in the table. */
+export interface TriggerCondition {
+  readonly description: string;
+  /** The attribute's own old value must equal this. */
+  readonly from?: unknown;
+  /** The attribute's own new value must equal this. */
+  readonly to?: unknown;
+  /** Another attribute of the new body, tested by the fields below. */
+  readonly attribute?: string;
+  readonly in?: readonly string[];
+  readonly notIn?: readonly string[];
+  readonly notPrefix?: string;
+  /** The attribute is not configured. */
+  readonly absent?: boolean;
+  /** The attribute is a version below this one. */
+  readonly versionBelow?: string;
+}
 
 export interface TriggerAttribute {
   /** Dot path into the resource body; blocks may be objects or lists of objects, as CDKTF writes them. */
@@ -24,12 +43,8 @@ export interface TriggerAttribute {
    */
   readonly computed?: boolean;
   /** The provider default: leaving the attribute out is the same as writing this value. */
-  readonly defaultValue?: unknown;
-  /** A further condition on the whole resource (engine family, engine version). */
-  readonly onlyIf?: {
-    readonly description: string;
-    readonly test: (before: JsonObject, after: JsonObject) => boolean;
-  };
+  readonly default?: unknown;
+  readonly onlyIf?: TriggerCondition;
 }
 
 /** The attribute's value in a CDKTF resource body; a block written as a one-element list reads as its element. */
@@ -47,10 +62,13 @@ export function resolvePath(body: unknown, path: string): unknown {
   return flattened.length === 1 ? flattened[0] : flattened;
 }
 
-/** Compares dotted numeric versions (`3.6.0` < `3.7.x`); non-numeric parts compare as 0. */
+/** Compares dotted numeric versions (`3.6.0` < `3.7.x`); non-numeric parts compare as 0, prefixes are ignored. */
 export function compareVersions(left: string, right: string): number {
   const parse = (version: string): number[] =>
-    version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+    version
+      .replace(/^[^0-9]*/, '')
+      .split('.')
+      .map((part) => Number.parseInt(part, 10) || 0);
   const [a, b] = [parse(left), parse(right)];
   for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
     const difference = (a[index] ?? 0) - (b[index] ?? 0);
@@ -59,16 +77,44 @@ export function compareVersions(left: string, right: string): number {
   return 0;
 }
 
-function isUnset(value: unknown): boolean {
+/** The major part of a version: `16` of `16.4`, `8.0` of `8.0.35` with two components, `OpenSearch_2` of `OpenSearch_2.13`. */
+export function majorVersion(version: string, components = 1): string {
+  return version.split('.').slice(0, components).join('.');
+}
+
+export function isUnset(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Whether a condition holds for the attribute at `path` changing from `before` to `after` (resource bodies). */
+export function conditionHolds(
+  condition: TriggerCondition,
+  path: string,
+  before: JsonObject,
+  after: JsonObject,
+): boolean {
+  if ('from' in condition && !deepEqual(resolvePath(before, path), condition.from)) return false;
+  if ('to' in condition && !deepEqual(resolvePath(after, path), condition.to)) return false;
+  if (condition.attribute === undefined) return true;
+  const value = resolvePath(after, condition.attribute);
+  if (condition.absent !== undefined && isUnset(value) !== condition.absent) return false;
+  const text = typeof value === 'string' ? value : undefined;
+  if (condition.in && (text === undefined || !condition.in.includes(text))) return false;
+  if (condition.notIn && text !== undefined && condition.notIn.includes(text)) return false;
+  if (condition.notPrefix !== undefined && text?.startsWith(condition.notPrefix)) return false;
+  if (condition.versionBelow !== undefined) {
+    return text !== undefined && compareVersions(text, condition.versionBelow) < 0;
+  }
+  return true;
 }
 
 /** Whether the attribute's change between the two resource bodies replaces the resource. */
 export function triggersReplacement(attribute: TriggerAttribute, before: unknown, after: unknown): boolean {
   const beforeBody = isPlainObject(before) ? before : {};
   const afterBody = isPlainObject(after) ? after : {};
-  if (attribute.onlyIf && !attribute.onlyIf.test(beforeBody, afterBody)) return false;
-  const withDefault = (value: unknown): unknown => (isUnset(value) ? attribute.defaultValue : value);
+  if (attribute.onlyIf && !conditionHolds(attribute.onlyIf, attribute.path, beforeBody, afterBody))
+    return false;
+  const withDefault = (value: unknown): unknown => (isUnset(value) ? attribute.default : value);
   const oldValue = withDefault(resolvePath(beforeBody, attribute.path));
   const newValue = withDefault(resolvePath(afterBody, attribute.path));
   switch (attribute.trigger ?? 'change') {

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyAcknowledgements, isBlocking, loadAcknowledgements } from './acknowledgements';
 import { findDestructiveChanges } from './destructive';
+import { findDisruptiveChanges } from './disruptive-changes';
 import { extractDeployTree, resolveCommit } from './git-base';
 import { renderMarkdown } from './markdown';
 import { ReviewError } from './model';
+import { readPlans } from './plan-file';
 import { diffTrees, listEnvs } from './tree-diff';
 
 export const EXIT_CODES = { ok: 0, error: 1, destructive: 2 } as const;
@@ -23,6 +25,8 @@ export interface ReviewOptions {
   readonly repoRoot: string;
   /** Renders the working tree's deploy tree for `envs` into `outDir` (which then holds `<env>/…`). */
   readonly render: (outDir: string, envs: string[]) => Promise<void>;
+  /** `terraform show -json` outputs, one per stack; a planned stack's findings come from its plan. */
+  readonly plans?: readonly string[];
   readonly stdout: TextSink;
   readonly stderr: TextSink;
 }
@@ -79,13 +83,27 @@ async function review(options: ReviewOptions, workDir: string): Promise<number> 
   const reviewedEnvs =
     options.envs === 'all' ? union(listEnvs(baseDeploy), listEnvs(headDeploy)) : [...options.envs];
   const diff = diffTrees(baseDeploy, headDeploy, { envs: reviewedEnvs });
+  const plans = readPlans(options.plans ?? [], {
+    // Every environment of either side, so that a plan of an environment not under review is named as such.
+    sides: () => diffTrees(baseDeploy, headDeploy).terraform ?? {},
+    reviewedEnvs,
+  });
   const { findings, unused } = applyAcknowledgements(
-    findDestructiveChanges(diff),
+    findDestructiveChanges(diff, { plans }),
     acknowledgements,
     reviewedEnvs,
   );
   const comparing = `${options.base} (${commit.slice(0, 12)}) → working tree`;
-  options.stdout.write(renderMarkdown(diff, { findings, unusedAcknowledgements: unused, comparing }));
+  const planList = [...plans.values()].flatMap((stacks) => [...stacks.values()]);
+  options.stdout.write(
+    renderMarkdown(diff, {
+      findings,
+      unusedAcknowledgements: unused,
+      comparing,
+      warnings: findDisruptiveChanges(diff),
+      plans: planList.map(({ env, stack, file }) => ({ env, stack, file })),
+    }),
+  );
   return findings.some(isBlocking) ? EXIT_CODES.destructive : EXIT_CODES.ok;
 }
 

@@ -11,6 +11,8 @@ import {
   type ItemDiff,
   type Layer,
   type LayerDiff,
+  type TerraformSides,
+  type TerraformStacks,
   type TreeDiff,
 } from './model';
 import { diffValues } from './value-diff';
@@ -128,6 +130,18 @@ export function listEnvs(root: string): string[] {
     .sort();
 }
 
+const STACK_FILE = /^terraform\/(.+)\/cdk\.tf\.json$/;
+
+/** The parsed stack documents among an environment's files (already known to parse: readSide read them). */
+function terraformStacks(root: string, files: readonly string[]): TerraformStacks {
+  const stacks: Record<string, unknown> = {};
+  for (const file of files) {
+    const stack = STACK_FILE.exec(envRelative(file))?.[1];
+    if (stack !== undefined) stacks[stack] = JSON.parse(readText(root, file)) as unknown;
+  }
+  return stacks;
+}
+
 export function diffTrees(baseDir: string, headDir: string, options: DiffTreesOptions = {}): TreeDiff {
   const baseFiles = groupByEnv(listFiles(baseDir));
   const headFiles = groupByEnv(listFiles(headDir));
@@ -135,6 +149,7 @@ export function diffTrees(baseDir: string, headDir: string, options: DiffTreesOp
     .filter((env) => options.envs === undefined || options.envs.includes(env))
     .sort();
   const envDiffs: EnvDiff[] = [];
+  const terraform: Record<string, TerraformSides> = {};
   for (const env of envs) {
     const base = readSide(baseDir, baseFiles.get(env) ?? []);
     const head = readSide(headDir, headFiles.get(env) ?? []);
@@ -142,6 +157,10 @@ export function diffTrees(baseDir: string, headDir: string, options: DiffTreesOp
       (layer): layer is LayerDiff => layer !== undefined,
     );
     if (layers.length > 0) envDiffs.push({ env, layers });
+    terraform[env] = {
+      base: terraformStacks(baseDir, baseFiles.get(env) ?? []),
+      head: terraformStacks(headDir, headFiles.get(env) ?? []),
+    };
   }
-  return { envs: envDiffs };
+  return { envs: envDiffs, terraform };
 }

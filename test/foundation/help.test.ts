@@ -49,7 +49,9 @@ describe('--help', () => {
     expect(npx.stdout).toMatch(/^skillforge: the SkillForge platform command line/);
     const npm = spawnSync('npm', ['run', '--silent', 'deploy', '--', '-h'], { cwd: root, encoding: 'utf8' });
     expect(npm.status).toBe(0);
-    expect(npm.stdout).toMatch(/^deploy: run `cdktf deploy` on an environment's stacks\n\nUsage:\n/);
+    expect(npm.stdout).toMatch(
+      /^deploy: terraform init \+ plan \+ apply of that plan in each committed stack folder, in order\n\nUsage:\n/,
+    );
   });
 });
 

@@ -175,7 +175,20 @@ describe('plan.yml', () => {
       step.uses?.startsWith('aws-actions/configure-aws-credentials@'),
     );
     expect(credentials?.with?.['role-to-assume']).toBe('${{ matrix.role-arn }}');
-    expect(job.steps?.at(-1)?.run).toBe('npm run plan -- --env "${ENVIRONMENT}"');
+    expect(job.steps?.map((step) => step.run).filter(Boolean)).toContain(
+      'npm run plan -- --env "${ENVIRONMENT}" --json-dir "${RUNNER_TEMP}/plans"',
+    );
+    expect(job.steps?.at(-1)?.with?.name).toBe('plans-${{ matrix.environment }}');
+  });
+
+  it("feeds every environment's plans into the review comment on a pull request", () => {
+    const job = loadWorkflow('plan.yml').jobs.review!;
+    expect(job.needs).toBe('plan');
+    expect(job.if).toBe("${{ !cancelled() && github.event_name == 'pull_request' }}");
+    const review = job.steps?.find((step) => step.id === 'review');
+    expect(review?.run).toContain('plans+=(--plan "${plan}")');
+    expect(review?.run).toContain('npm run --silent review -- --base "origin/${BASE_REF}" "${plans[@]}"');
+    expect(job.steps?.at(-1)?.if).toBe("steps.review.outputs.exit-code != '0'");
   });
 });
 

@@ -53,6 +53,7 @@ export interface Job {
   readonly permissions?: Record<string, string>;
   readonly container?: string;
   readonly needs?: string | string[];
+  readonly if?: string;
   readonly environment?: string | { name: string; url?: string; deployment?: boolean };
   /** A reusable workflow this job calls, and its inputs. */
   readonly uses?: string;

@@ -32,6 +32,8 @@ function finding(overrides: Partial<Finding>): Finding {
     address: 'prod-data/aws_s3_bucket.assets',
     resourceType: 'aws_s3_bucket',
     attributes: [],
+    gated: true,
+    source: 'table',
     ...overrides,
   };
 }

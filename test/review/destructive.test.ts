@@ -56,6 +56,8 @@ describe('findDestructiveChanges', () => {
         resourceType: 'aws_db_instance',
         constructPaths: { before: 'prod-data/postgres/primary', after: 'prod-data/postgres/main' },
         attributes: [],
+        gated: true,
+        source: 'table',
       },
     ]);
   });
@@ -89,6 +91,7 @@ describe('findDestructiveChanges', () => {
     expect(finding).toMatchObject({ kind: 'replacement', address: 'prod-data/aws_s3_bucket.assets' });
     expect(finding.attributes).toEqual([
       {
+        path: 'bucket',
         change: {
           path: 'bucket',
           change: 'changed',
@@ -105,7 +108,7 @@ describe('findDestructiveChanges', () => {
   it('flags a DB instance identifier change as the endpoint-moving rename it has been since provider 5.0', () => {
     const [finding] = findingsFor(dataStackWith({ ...POSTGRES_PRIMARY, identifier: 'skillforge-prod-pg' }));
     expect(finding.kind).toBe('replacement');
-    expect(finding.attributes.map((attribute) => [attribute.change.path, attribute.effect])).toEqual([
+    expect(finding.attributes.map((attribute) => [attribute.path, attribute.effect])).toEqual([
       [
         'identifier',
         'renames the DB instance in place; its endpoint hostname changes and every client must follow',
@@ -121,7 +124,7 @@ describe('findDestructiveChanges', () => {
       storage_encrypted: false,
     });
     const [finding] = findingsFor(head);
-    expect(finding.attributes.map((attribute) => attribute.change.path)).toEqual([
+    expect(finding.attributes.map((attribute) => attribute.path)).toEqual([
       'engine',
       'storage_encrypted',
       'username',
@@ -215,7 +218,7 @@ describe('findDestructiveChanges', () => {
       address: 'search/StatefulSet/opensearch',
       layer: 'kubernetes',
     });
-    expect(finding.attributes.map((attribute) => attribute.change.path)).toEqual([
+    expect(finding.attributes.map((attribute) => attribute.path)).toEqual([
       'spec.volumeClaimTemplates[metadata.name=data].spec.resources.requests.storage',
     ]);
   });

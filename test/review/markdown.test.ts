@@ -44,8 +44,8 @@ function syntheticDiff(itemCount: number, fieldCount: number): TreeDiff {
     fields: Array.from({ length: fieldCount }, (_unused, field) => ({
       path: `data.key${field}`,
       change: 'changed' as const,
-      before: 'a'.repeat(200),
-      after: 'b'.repeat(200),
+      before: `${index}${'a'.repeat(200)}`,
+      after: `${index}${'b'.repeat(200)}`,
     })),
   }));
   return { envs: [{ env: 'prod', layers: [{ layer: 'kubernetes', items }] }] };
@@ -96,6 +96,8 @@ describe('renderMarkdown', () => {
       resourceType: 'aws_kms_key',
       attributes: [],
       preventDestroy: true,
+      gated: true,
+      source: 'table',
     } as const;
     const removed = { ...replaced, kind: 'removal', address: 'prod-data/aws_kms_key.old' } as const;
     const markdown = renderMarkdown({ envs: [] }, { findings: [replaced, removed] });
@@ -164,5 +166,28 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown({ envs: [] })).toBe(
       '### Deploy review\n\n✅ No destructive changes to stateful resources.\n\nNo changes in the rendered tree.\n',
     );
+  });
+
+  it('shows identical changes across many objects as one row with a count and a collapsible list', () => {
+    const policy = (name: string, cidr: string, position: number) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name, namespace: 'search' },
+      spec: { egress: [...Array(position).fill({ ports: [] }), { to: [{ ipBlock: { cidr } }] }] },
+    });
+    const tree = (cidr: string): TreeFiles =>
+      Object.fromEntries(
+        Array.from({ length: 22 }, (_, index) => [
+          `prod/k8s/search/NetworkPolicy.allow-${index}.yaml`,
+          policy(`allow-${index}`, cidr, index % 2),
+        ]),
+      );
+    const markdown = renderMarkdown(diffOf(tree('10.30.0.0/16'), tree('10.31.0.0/16')));
+    expect(markdown).toContain(
+      '- ~ 22 × NetworkPolicy with the same change\n  - `spec.egress[*].to[*].ipBlock.cidr`: `"10.30.0.0/16"` → `"10.31.0.0/16"`',
+    );
+    expect(markdown).toContain('<details><summary>the 22 NetworkPolicy objects</summary>');
+    expect(markdown).toContain('  - `search/NetworkPolicy/allow-21`');
+    expect(markdown.match(/^- ~ /gm)).toHaveLength(1);
   });
 });

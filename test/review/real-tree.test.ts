@@ -1,10 +1,11 @@
-// The destructive-change gate on the real stacks, end to end: in a throwaway clone, a renamed construct and a
-// renamed bucket change the rendered prod tree; `npm run review -- --base HEAD` must stop both, and accept them
-// only once acknowledged in docs/acknowledged-changes.yaml.
+// The destructive-change gate on the real stacks, end to end: in a throwaway clone, the model and constructs are
+// edited the way a pull request would, and `npm run review -- --base HEAD --env prod` must give the right exit
+// code and say why. The first five cases are the ones issue #15 found passing unnoticed.
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneRepo, runCli } from '../support/repo-clone';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cloneRepo } from '../support/repo-clone';
 
 let clone: string;
 const edit = (file: string, from: string, to: string) => {
@@ -15,25 +16,129 @@ const edit = (file: string, from: string, to: string) => {
 };
 const acknowledge = (entries: string) =>
   writeFileSync(join(clone, 'docs/acknowledged-changes.yaml'), entries);
+/** Asynchronous, so the test worker keeps answering vitest while the review renders (seconds on a busy machine). */
+function reviewProd(...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const args = [
+    join(clone, 'scripts/bin/skillforge.cjs'),
+    'review',
+    '--base',
+    'HEAD',
+    '--env',
+    'prod',
+    ...extra,
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+const top = (stdout: string) => stdout.slice(0, stdout.indexOf('| Environment |'));
 
 describe('review of real changes to the prod stacks', () => {
   beforeAll(() => {
     clone = cloneRepo();
   });
+  afterEach(() => execFileSync('git', ['checkout', '-q', '--', '.'], { cwd: clone }));
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
-  it('passes an unchanged tree', () => {
-    const result = runCli(clone, ['review', '--base', 'HEAD', '--env', 'prod']);
+  it('passes an unchanged tree', async () => {
+    const result = await reviewProd();
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No destructive changes to stateful resources.');
   });
 
-  it('stops a renamed Postgres construct with the destroy/create pair on top, until acknowledged', () => {
-    edit('constructs/aws/postgres.ts', "new DbInstance(this, 'primary', {", "new DbInstance(this, 'main', {");
-    const result = runCli(clone, ['review', '--base', 'HEAD', '--env', 'prod']);
+  it('exits 2 on a prod VPC CIDR change: the VPC, every subnet, and MSK and OpenSearch read through remote state', async () => {
+    edit('environments/prod.ts', "vpcCidr: '10.30.0.0/16'", "vpcCidr: '10.31.0.0/16'");
+    const result = await reviewProd();
     expect(result.code).toBe(2);
-    const top = result.stdout.split('\n').slice(0, 6).join('\n');
-    expect(top).toContain(
+    const findings = top(result.stdout);
+    expect(findings).toContain('⛔ **11 destructive changes not acknowledged: the review fails.**');
+    expect(findings).toContain(
+      '- ⛔ **`prod` · replacement · `prod-network/aws_vpc.network_vpc` (aws_vpc)**\n  - `cidr_block`: `"10.30.0.0/16"` → `"10.31.0.0/16"`: forces replacement',
+    );
+    expect(findings).toContain('`prod-network/aws_subnet.network_database-a` (aws_subnet)**');
+    expect(findings).toContain(
+      '- ⛔ **`prod` · replacement · `prod-data/aws_msk_cluster.kafka_cluster` (aws_msk_cluster)**',
+    );
+  });
+
+  it('exits 2 on an ElastiCache subnet group rename: the replication group reads its name', async () => {
+    edit('constructs/aws/redis.ts', '      name: groupId,', '      name: `${groupId}-cache`,');
+    const result = await reviewProd();
+    expect(result.code).toBe(2);
+    expect(top(result.stdout)).toContain(
+      '- ⛔ **`prod` · replacement · `prod-data/aws_elasticache_replication_group.redis_replication-group` (aws_elasticache_replication_group)**\n' +
+        '  - `subnet_group_name` reads `aws_elasticache_subnet_group.redis_subnets.name`, and `prod-data/aws_elasticache_subnet_group.redis_subnets` changes `name`: "skillforge-prod" → "skillforge-prod-cache": forces replacement',
+    );
+  });
+
+  it('exits 2 on a DB subnet group rename: the subnets beneath the database are replaced', async () => {
+    edit(
+      'constructs/aws/postgres.ts',
+      "new DbSubnetGroup(this, 'subnets', {\n      name: identifier,",
+      "new DbSubnetGroup(this, 'subnets', {\n      name: `${identifier}-subnets`,",
+    );
+    const result = await reviewProd();
+    expect(result.code).toBe(2);
+    expect(top(result.stdout)).toContain(
+      '- ⛔ **`prod` · replacement · `prod-data/aws_db_subnet_group.postgres_subnets` (aws_db_subnet_group)**\n' +
+        '  - `name`: `"skillforge-prod-postgres"` → `"skillforge-prod-postgres-subnets"`: forces replacement',
+    );
+  });
+
+  it('exits 2 when the database subnets are renumbered: MSK reads them through remote state', async () => {
+    edit(
+      'constructs/contracts/network-plan.ts',
+      'database: toCidr(databaseBase + index * smallSize',
+      'database: toCidr(databaseBase + (index + 4) * smallSize',
+    );
+    const result = await reviewProd();
+    expect(result.code).toBe(2);
+    expect(top(result.stdout)).toContain(
+      '- ⛔ **`prod` · replacement · `prod-data/aws_msk_cluster.kafka_cluster` (aws_msk_cluster)**\n' +
+        '  - `broker_node_group_info.client_subnets` reads `data.terraform_remote_state.cross-stack-reference-input-prod-network.outputs.cross-stack-output-aws_subnet_network_database-a_id`, and `prod-network/aws_subnet.network_database-a` is replaced: its `id` is known only after apply (through `prod-data/data.terraform_remote_state.cross-stack-reference-input-prod-network` → `prod-network/output.cross-stack-output-aws_subnet_network_database-a_id`): forces replacement',
+    );
+    // The same CIDR change in every NetworkPolicy that reaches the databases reads as one row.
+    expect(result.stdout).toContain('- ~ 16 × NetworkPolicy with the same change');
+  });
+
+  it('exits 0 on a PostgreSQL major upgrade, with a warning at the top of the comment', async () => {
+    edit('environments/defaults/data-stores.ts', "engineVersion: '16.4'", "engineVersion: '17.2'");
+    const result = await reviewProd();
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[2]).toBe('✅ No destructive changes to stateful resources.');
+    expect(lines[4]).toBe('⚠️ **1 disruptive change applied in place** (not blocking; plan the window):');
+    expect(lines[5]).toContain(
+      '`prod-data/aws_db_instance.postgres_primary` (aws_db_instance): `engine_version`: `"16.4"` → `"17.2"`: major engine upgrade',
+    );
+  });
+
+  it('lets a terraform plan of prod-network decide, and still propagates into the data stack', async () => {
+    edit('environments/prod.ts', "vpcCidr: '10.30.0.0/16'", "vpcCidr: '10.31.0.0/16'");
+    const plan = join(__dirname, 'plans', 'prod-network.vpc-cidr.json');
+    const result = await reviewProd('--plan', plan);
+    expect(result.code).toBe(2);
+    const findings = top(result.stdout);
+    expect(findings).toContain('`prod-network/aws_vpc.network_vpc` (aws_vpc) · terraform plan**');
+    expect(findings).toContain(
+      `: forces replacement: terraform plan (replace_because_cannot_update) (plan \`${plan}\`)`,
+    );
+    expect(findings).toContain(
+      '- ⛔ **`prod` · replacement · `prod-data/aws_msk_cluster.kafka_cluster` (aws_msk_cluster)**',
+    );
+  });
+
+  it('stops a renamed Postgres construct with the destroy/create pair on top, until acknowledged', async () => {
+    edit('constructs/aws/postgres.ts', "new DbInstance(this, 'primary', {", "new DbInstance(this, 'main', {");
+    const result = await reviewProd();
+    expect(result.code).toBe(2);
+    expect(top(result.stdout)).toContain(
       '`prod-data/aws_db_instance.postgres_primary` → `prod-data/aws_db_instance.postgres_main`',
     );
     acknowledge(
@@ -46,16 +151,16 @@ describe('review of real changes to the prod stacks', () => {
         '',
       ].join('\n'),
     );
-    expect(runCli(clone, ['review', '--base', 'HEAD', '--env', 'prod']).code).toBe(0);
+    expect((await reviewProd()).code).toBe(0);
   });
 
-  it('stops a replacement: a bucket whose name changes is destroyed and created again', () => {
+  it('stops a replacement: a bucket whose name changes is destroyed and created again', async () => {
     edit(
       'constructs/contracts/naming.ts',
       '`${ORG}-${env.name}-${purpose}-${env.aws.accountId}`',
       '`${ORG}-${env.name}-${purpose}-v2-${env.aws.accountId}`',
     );
-    const result = runCli(clone, ['review', '--base', 'HEAD', '--env', 'prod']);
+    const result = await reviewProd();
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/prod-data\/aws_s3_bucket\.storage_backups_bucket/);
     expect(result.stdout).toContain('`bucket`');

@@ -1,10 +1,9 @@
 // runReview end to end against throwaway git repositories: the committed deploy/ is the base, an injected render
 // writes the head, and the exit code says whether a destructive change is unacknowledged.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runReview, type ReviewOptions } from '../../scripts/review';
+import { commitAll, git, reviewRepos } from './review-repo';
 import {
   ASSETS_BUCKET,
   baseTree,
@@ -18,68 +17,7 @@ import {
 } from './fixtures';
 
 const tempDir = useTempDirs();
-
-class Capture {
-  text = '';
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-function git(repo: string, ...args: string[]): string {
-  const identity = [
-    '-c',
-    'user.name=Review Test',
-    '-c',
-    'user.email=review@example.test',
-    '-c',
-    'commit.gpgsign=false',
-  ];
-  return execFileSync('git', ['-C', repo, ...identity, ...args], { encoding: 'utf8' });
-}
-
-function commitAll(repo: string, message: string): void {
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', message);
-}
-
-/** A repository whose `main` holds `deploy/` = `tree` and an empty acknowledgements file. */
-function repoWith(tree: TreeFiles): string {
-  const repo = tempDir('review-repo-');
-  git(repo, 'init', '-q', '-b', 'main');
-  writeTree(repo, { 'docs/acknowledged-changes.yaml': '# acknowledgements\n[]\n' });
-  writeTree(join(repo, 'deploy'), tree);
-  commitAll(repo, 'render deploy tree');
-  return repo;
-}
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly rendered: { outDir: string; envs: string[] }[];
-}
-
-async function review(repo: string, head: TreeFiles, overrides: Partial<ReviewOptions> = {}): Promise<Run> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const rendered: { outDir: string; envs: string[] }[] = [];
-  const code = await runReview({
-    base: 'main',
-    envs: 'all',
-    repoRoot: repo,
-    render: async (outDir, envs) => {
-      rendered.push({ outDir, envs });
-      const selected = Object.entries(head).filter(([path]) => envs.includes(path.split('/')[0]));
-      writeTree(outDir, Object.fromEntries(selected));
-    },
-    stdout,
-    stderr,
-    ...overrides,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text, rendered };
-}
+const { repoWith, review } = reviewRepos(tempDir);
 
 function withDataStack(resources: Record<string, Record<string, unknown>>): TreeFiles {
   return { ...baseTree(), 'prod/terraform/prod-data/cdk.tf.json': tfStack(resources) };
@@ -254,5 +192,25 @@ describe('runReview', () => {
     const run = await review(repo, baseTree());
     expect(run.rendered.map((call) => call.envs)).toEqual([['dev', 'prod']]);
     expect(existsSync(run.rendered[0].outDir)).toBe(false);
+  });
+
+  it('reports an acknowledgement that matches nothing as stale, without failing the review', async () => {
+    const repo = repoWith(baseTree());
+    writeTree(repo, {
+      'docs/acknowledged-changes.yaml': [
+        {
+          env: 'prod',
+          resource: 'prod-data/aws_s3_bucket.gone',
+          change: 'removal',
+          reason: 'bucket retired in PLAT-700',
+          acknowledged_by: 'priya.desai',
+        },
+      ],
+    });
+    const run = await review(repo, baseTree());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Stale acknowledgements, matching nothing in this review (delete them): `prod` `prod-data/aws_s3_bucket.gone` (removal).',
+    );
   });
 });

@@ -33,7 +33,7 @@ function statuses(diff: TreeDiff, env: string, layer: Layer): string[] {
 
 describe('diffTrees', () => {
   it('finds nothing between identical trees', () => {
-    expect(diffOf(baseTree(), baseTree())).toEqual({ envs: [] });
+    expect(diffOf(baseTree(), baseTree()).envs).toEqual([]);
   });
 
   it('reports Terraform resources added, changed and removed by address, with changed fields', () => {
@@ -70,7 +70,7 @@ describe('diffTrees', () => {
         db: tfResource('prod-data/postgres/security-group', { name: 'skillforge-prod-db', ingress: [] }),
       },
     });
-    expect(diffOf(baseTree(), head)).toEqual({ envs: [] });
+    expect(diffOf(baseTree(), head).envs).toEqual([]);
 
     const renamed = baseTree();
     renamed['prod/terraform/prod-data/cdk.tf.json'] = tfStack({
