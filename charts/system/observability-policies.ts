@@ -1,5 +1,5 @@
 // Cross-namespace flows of the observability stack: Prometheus scrapes every namespace and the nodes, KEDA
-// queries Prometheus, the ingress controller serves Grafana, workloads send traces to Tempo, and the stack
+// queries Prometheus, the ingress gateway serves Grafana, workloads send traces to Tempo, and the stack
 // reaches the internet on 443 (remote write to the shared Prometheus, PagerDuty, S3, CloudWatch).
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
@@ -43,11 +43,11 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
       },
     ],
   });
-  if (hasComponent(env, components.ingressController)) {
+  if (hasComponent(env, components.ingressGateway)) {
     policy('Grafana', 'grafana', components.grafana, {
       ingress: [
         {
-          peers: [peerOf(env, components.ingressController)],
+          peers: [peerOf(env, components.ingressGateway)],
           ports: [{ port: componentPorts.grafana }],
           why: 'Grafana UI',
         },

@@ -33,6 +33,8 @@ export const platformDefaults = {
   edge: {
     // EXAMPLE VALUE: replace with the zone SkillForge owns.
     domain: 'skillforge.example',
+    // EXAMPLE VALUE: the Route 53 zone id of the domain.
+    hostedZoneId: 'Z0EXAMPLE00000000000',
     cdn: {
       priceClass: 'PriceClass_100',
       minimumProtocolVersion: 'TLSv1.2_2021',
