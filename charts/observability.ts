@@ -6,7 +6,13 @@ import { toolHost } from '../constructs/contracts';
 import { PublicHttpRoute } from '../constructs/k8s/http-route';
 import { GroupRole } from '../constructs/k8s/access-roles';
 import { NamespaceChart } from './namespace-chart';
-import { components, GATEWAY_NAMESPACE, hasComponent, PUBLIC_GATEWAY, PROMETHEUS_RELEASE } from './plan/components';
+import {
+  components,
+  GATEWAY_NAMESPACE,
+  hasComponent,
+  PUBLIC_GATEWAY,
+  PROMETHEUS_RELEASE,
+} from './plan/components';
 import { GRAFANA_LISTENER } from './platform/gateway';
 import { renderAlertingSecrets } from './platform/observability-secrets';
 import { renderObservabilityPolicies } from './system/observability-policies';

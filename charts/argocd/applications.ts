@@ -73,7 +73,10 @@ export function folderApplication(
   return application(env, {
     name: folder.namespace,
     project: projectOf(env, folder.namespace),
-    source: { ...gitSource(env, deployPath(env, 'k8s', folder.namespace)), directory: { exclude: NAMESPACE_FILES } },
+    source: {
+      ...gitSource(env, deployPath(env, 'k8s', folder.namespace)),
+      directory: { exclude: NAMESPACE_FILES },
+    },
     namespace: folder.namespace,
     // The `namespaces` Application creates the folder's Namespace (with its Pod Security labels) a wave earlier;
     // Argo CD creates a bare one only for a folder whose namespace nothing renders.

@@ -3,7 +3,14 @@
 export { renderArgoCd, ROOT_FILE } from './render';
 export { argoCdInstallValues } from './install-values';
 export { deployPath, NAMESPACE_FILES, projectOf, ROOT_APPLICATION, ROOT_PROJECT } from './applications';
-export { chartWave, FOLDER_STAGES, folderWave, NAMESPACES_APPLICATION, NAMESPACES_WAVE, PROJECT_WAVE } from './waves';
+export {
+  chartWave,
+  FOLDER_STAGES,
+  folderWave,
+  NAMESPACES_APPLICATION,
+  NAMESPACES_WAVE,
+  PROJECT_WAVE,
+} from './waves';
 export { clusterKindsAllowed, CLUSTER_SCOPED_KINDS, PROJECT_CLASS_OF_TEAM } from './kinds';
 export type * from './types';
 export { ARGO_API_VERSION, IN_CLUSTER, SYNC_WAVE_ANNOTATION } from './types';

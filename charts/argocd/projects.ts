@@ -45,13 +45,17 @@ export function teamProjects(
     ]);
     const projectClass: ProjectClass = PROJECT_CLASS_OF_TEAM[team] ?? 'application';
     // Argo CD creates a namespace (CreateNamespace=true) only where the project permits Namespace objects.
-    const createsNamespaces = owned.some((app) => app.spec.syncPolicy.syncOptions.includes('CreateNamespace=true'));
+    const createsNamespaces = owned.some((app) =>
+      app.spec.syncPolicy.syncOptions.includes('CreateNamespace=true'),
+    );
     return project(env, team, {
       sourceRepos: unique(owned.map((app) => app.spec.source.repoURL)),
       destinations,
       clusterKinds: [
         ...clusterKindsAllowed[projectClass],
-        ...(createsNamespaces && !clusterKindsAllowed[projectClass].includes(NAMESPACE_KIND) ? [NAMESPACE_KIND] : []),
+        ...(createsNamespaces && !clusterKindsAllowed[projectClass].includes(NAMESPACE_KIND)
+          ? [NAMESPACE_KIND]
+          : []),
       ],
       // Charts create whatever namespaced kinds their templates hold; an application team gets exactly the
       // kinds its rendered folders hold, so a new kind shows up in review as a change of this project.

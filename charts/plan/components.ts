@@ -149,7 +149,11 @@ export function assertControllers(env: EnvConfig): void {
     ['istiod', env.mesh.provider === 'istio', 'mesh.provider is istio'],
     ['external-secrets', true, 'credentials are ExternalSecrets'],
     ['cert-manager', true, 'the public certificate comes from a ClusterIssuer'],
-    ['istiod', services.some((s) => s.exposure === 'public'), 'a service is public (the Istio ingress gateway)'],
+    [
+      'istiod',
+      services.some((s) => s.exposure === 'public'),
+      'a service is public (the Istio ingress gateway)',
+    ],
     ['metrics-server', true, 'every autoscaler scales on CPU and memory (metrics.k8s.io)'],
     ['kube-prometheus-stack', true, 'services are scraped through ServiceMonitors'],
   ];

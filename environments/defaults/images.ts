@@ -46,8 +46,6 @@ export const imageDefaults = {
       chart: 'cert-manager',
       version: 'v1.21.2',
       namespace: 'platform',
-      // cert-manager supports a release until the second one after it ships (1.21 until 1.23, due 2027-02).
-      endOfLife: '2027-02-28',
     },
     'external-dns': {
       repoURL: 'https://kubernetes-sigs.github.io/external-dns',
@@ -89,24 +87,20 @@ export const imageDefaults = {
     'istio-base': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'base',
-      version: '1.30.4',
+      version: '1.31.0',
       namespace: 'istio-system',
-      // Istio supports a minor until about six weeks after the second next one (1.32) ships.
-      endOfLife: '2027-01-31',
     },
     'istio-cni': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'cni',
-      version: '1.30.4',
+      version: '1.31.0',
       namespace: 'istio-system',
-      endOfLife: '2027-01-31',
     },
     istiod: {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'istiod',
-      version: '1.30.4',
+      version: '1.31.0',
       namespace: 'istio-system',
-      endOfLife: '2027-01-31',
     },
     'kube-prometheus-stack': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',

@@ -78,7 +78,9 @@ export const edgeSchema = z.strictObject({
    * EXAMPLE VALUE: id of the public Route 53 zone of `domain`. cert-manager's DNS-01 solver addresses it directly,
    * so it needs no route53:ListHostedZonesByName to find it.
    */
-  hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'expected a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ'),
+  hostedZoneId: z
+    .string()
+    .regex(/^Z[A-Z0-9]{1,31}$/, 'expected a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ'),
   hostPrefix: z
     .string()
     .regex(/^([a-z0-9-]+\.)?$/, 'expected "" or a label followed by a dot, such as "dev."'),

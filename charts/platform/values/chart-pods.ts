@@ -82,7 +82,11 @@ export const CHART_PODS: Readonly<Record<string, readonly ChartPod[]>> = {
     },
     { component: 'prometheusOperator', count: one, containers: { 'kube-prometheus-stack': SMALL } },
     { component: 'kube-state-metrics', count: one, containers: { 'kube-state-metrics': SMALL } },
-    { component: 'prometheus-node-exporter', count: { perNode: true }, containers: { 'node-exporter': TINY } },
+    {
+      component: 'prometheus-node-exporter',
+      count: { perNode: true },
+      containers: { 'node-exporter': TINY },
+    },
     {
       component: 'grafana',
       count: one,
@@ -91,7 +95,9 @@ export const CHART_PODS: Readonly<Record<string, readonly ChartPod[]>> = {
   ],
   'blackbox-exporter': [{ component: 'exporter', count: one, containers: { 'blackbox-exporter': TINY } }],
   'redis-exporter': [{ component: 'exporter', count: one, containers: { 'redis-exporter': TINY } }],
-  'cloudwatch-exporter': [{ component: 'exporter', count: one, containers: { 'cloudwatch-exporter': SMALL } }],
+  'cloudwatch-exporter': [
+    { component: 'exporter', count: one, containers: { 'cloudwatch-exporter': SMALL } },
+  ],
   loki: [{ component: 'singleBinary', count: one, containers: { loki: LOKI } }],
   alloy: [{ component: 'alloy', count: two, containers: { alloy: SMALL, 'config-reloader': RELOADER } }],
   tempo: [{ component: 'tempo', count: one, containers: { tempo: TEMPO } }],

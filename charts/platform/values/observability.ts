@@ -28,7 +28,11 @@ export function containerResources(chart: string, component: string, container: 
 function volumeClaim(storageClassName: string, gib: number): HelmValues {
   return {
     volumeClaimTemplate: {
-      spec: { storageClassName, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: `${gib}Gi` } } },
+      spec: {
+        storageClassName,
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: `${gib}Gi` } },
+      },
     },
   };
 }
@@ -40,7 +44,8 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
   const namespace = chartNamespace(env, 'kube-prometheus-stack');
   const grafanaHost = toolHost(env, 'grafana');
   const everywhere = {};
-  const resources = (component: string, container: string) => containerResources('kube-prometheus-stack', component, container);
+  const resources = (component: string, container: string) =>
+    containerResources('kube-prometheus-stack', component, container);
   return {
     fullnameOverride: PROMETHEUS_RELEASE,
     // The CRDs come from the prometheus-operator-crds chart a wave earlier: every other chart's ServiceMonitors
