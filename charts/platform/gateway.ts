@@ -46,6 +46,12 @@ const namespaceSelector = (names: readonly string[]) => ({
 
 export function renderGateway(scope: Construct, env: EnvConfig): void {
   if (!hasComponent(env, components.ingressGateway)) return;
+  if (env.slo.minimumTlsVersion !== '1.2') {
+    // Gateway API's listener has no standard field for a minimum version; Envoy's server default is TLS 1.2.
+    throw new Error(
+      `${env.name}: slo.minimumTlsVersion ${env.slo.minimumTlsVersion} cannot be enforced at the Istio ingress gateway (Envoy serves TLS 1.2 and 1.3); enforce it at CloudFront with edge.cdn.minimumProtocolVersion and keep 1.2 here`,
+    );
+  }
   const routed = [...new Set(publicServices(env).map((service) => service.namespace))].sort();
   const grafana = hasComponent(env, components.grafana);
   const https = (name: string, secret: string, hostname?: string, allowed: readonly string[] = routed) => ({

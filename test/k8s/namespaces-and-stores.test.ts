@@ -10,11 +10,15 @@ const prod = loadEnvironment('prod');
 
 describe('namespaces', () => {
   it('renders the six namespaces with the Pod Security level of the model, enforced, audited and warned', () => {
+    // …and istio-system, privileged for istio-cni's node agent only (charts/platform/mesh-namespace.ts).
     expect(
       objectsOfKind(prod, 'Namespace')
         .map((ns) => ns.metadata.name)
         .sort(),
-    ).toEqual([...namespaces].sort());
+    ).toEqual([...namespaces, 'istio-system'].sort());
+    expect(find(prod, 'Namespace', undefined, 'istio-system').metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'privileged',
+    });
     for (const name of namespaces) {
       const level = prod.namespaces[name].podSecurity;
       expect(find(prod, 'Namespace', undefined, name).metadata.labels).toMatchObject({
