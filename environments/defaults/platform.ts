@@ -18,7 +18,9 @@ export const platformDefaults = {
         capacityType: 'ON_DEMAND',
         minSize: 3,
         desiredSize: 3,
-        maxSize: 6,
+        // The ceiling node autoscaling may reach: every service at replicas.max with its sidecar, the charts and
+        // the EKS add-ons need 29 m6i.large nodes (test/k8s/capacity.test.ts; docs/decisions/capacity-at-autoscaler-maxima.md).
+        maxSize: 30,
         diskSizeGb: 50,
       },
     },
