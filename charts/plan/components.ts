@@ -35,6 +35,7 @@ export const components = {
   alloy: { chart: 'alloy', pods: { 'app.kubernetes.io/name': 'alloy' } },
   metricsServer: { chart: 'metrics-server', pods: { 'app.kubernetes.io/name': 'metrics-server' } },
   kedaOperator: { chart: 'keda', pods: { 'app.kubernetes.io/name': 'keda-operator' } },
+  argoRollouts: { chart: 'argo-rollouts', pods: { 'app.kubernetes.io/name': 'argo-rollouts' } },
   certManager: { chart: 'cert-manager', pods: { 'app.kubernetes.io/name': 'cert-manager' } },
   externalDns: { chart: 'external-dns', pods: { 'app.kubernetes.io/name': 'external-dns' } },
   externalSecrets: { chart: 'external-secrets', pods: { 'app.kubernetes.io/name': 'external-secrets' } },

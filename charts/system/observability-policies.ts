@@ -25,15 +25,26 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
   });
   const policy = componentPolicies(scope, env);
   policy('Prometheus', 'prometheus', components.prometheus, {
-    ingress: hasComponent(env, components.kedaOperator)
-      ? [
-          {
-            peers: [peerOf(env, components.kedaOperator)],
-            ports: [{ port: componentPorts.prometheus }],
-            why: 'KEDA triggers',
-          },
-        ]
-      : [],
+    ingress: [
+      ...(hasComponent(env, components.kedaOperator)
+        ? [
+            {
+              peers: [peerOf(env, components.kedaOperator)],
+              ports: [{ port: componentPorts.prometheus }],
+              why: 'KEDA triggers',
+            },
+          ]
+        : []),
+      ...(hasComponent(env, components.argoRollouts)
+        ? [
+            {
+              peers: [peerOf(env, components.argoRollouts)],
+              ports: [{ port: componentPorts.prometheus }],
+              why: 'canary analysis (Argo Rollouts AnalysisTemplates)',
+            },
+          ]
+        : []),
+    ],
     egress: [
       { peers: [{}], ports: [], why: 'scrapes ServiceMonitor targets in every namespace' },
       {

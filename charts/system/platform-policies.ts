@@ -89,6 +89,15 @@ export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
         },
       ],
     });
+    policy('ArgoRollouts', 'argo-rollouts', components.argoRollouts, {
+      egress: [
+        {
+          peers: [peerOf(env, components.prometheus)],
+          ports: [{ port: componentPorts.prometheus }],
+          why: 'canary analysis queries (AnalysisTemplates)',
+        },
+      ],
+    });
     new NetworkPolicy(scope, 'PrometheusScrape', {
       name: 'allow-prometheus-scrape',
       namespace: namespaceOf(env, components.certManager),

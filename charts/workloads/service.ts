@@ -16,7 +16,15 @@ import { type Delivery, ReplicatedWorkload } from '../../constructs/k8s/replicat
 import { type ServicePort, WorkloadService } from '../../constructs/k8s/service';
 import { WorkloadServiceAccount } from '../../constructs/k8s/service-account';
 import { WorkloadServiceMonitor } from '../../constructs/k8s/service-monitor';
-import { components, GATEWAY_NAMESPACE, hasComponent, PUBLIC_GATEWAY } from '../plan/components';
+import { CanaryAnalysis } from '../../constructs/k8s/analysis-template';
+import { canaryMetrics, ROLLOUTS_HASH_LABEL } from '../plan/canary-analysis';
+import {
+  components,
+  GATEWAY_NAMESPACE,
+  hasComponent,
+  prometheusUrl,
+  PUBLIC_GATEWAY,
+} from '../plan/components';
 import { APP_LISTENER } from '../platform/gateway';
 import { workloadConfig } from '../plan/config';
 import { workloadFlows } from '../plan/flows';
@@ -82,12 +90,25 @@ export class ServiceWorkload extends Construct {
       volumes: extras.volumes,
       spread: true,
     });
+    const analysis =
+      service.delivery === 'canary' && hasComponent(env, components.prometheus)
+        ? new CanaryAnalysis(this, 'Analysis', {
+            name: `${name}-canary`,
+            namespace,
+            labels,
+            prometheusAddress: prometheusUrl(env),
+            metrics: canaryMetrics(env, service),
+            minutes: env.delivery.canaryStepPauseMinutes,
+            nfr: ['canary-first-step'],
+          })
+        : undefined;
     const delivery: Delivery =
       service.delivery === 'canary'
         ? {
             strategy: 'canary',
             firstStepPercent: env.delivery.canaryFirstStepPercent,
             pauseMinutes: env.delivery.canaryStepPauseMinutes,
+            ...(analysis ? { analysisTemplate: `${name}-canary` } : {}),
             ...(isCanaryRoutedByMesh(env, service)
               ? { trafficRouting: { virtualService: name, destinationRule: name, ...CANARY } }
               : {}),
@@ -120,6 +141,8 @@ export class ServiceWorkload extends Construct {
         selector,
         port: METRICS_SERVICE_PORT,
         intervalSeconds: env.observability.scrapeIntervalSeconds,
+        // The canary analysis selects the canary's pods by the hash Argo Rollouts labels them with.
+        ...(service.delivery === 'canary' ? { podTargetLabels: [ROLLOUTS_HASH_LABEL] } : {}),
       });
     }
     // Meshed services that take calls get retries (runbook §1.3) and, for canaries, the subsets Rollouts shifts.

@@ -135,7 +135,8 @@ function peakUsage(env: EnvConfig, namespace: string) {
     usage.memoryLimit += count * r.memoryLimitMiB;
     usage.pods += count;
   };
-  const meshed = env.mesh.provider === 'istio' && env.namespaces[namespace]?.meshInjection === true;
+  const namespaces: Readonly<Record<string, { readonly meshInjection: boolean }>> = env.namespaces;
+  const meshed = env.mesh.provider === 'istio' && namespaces[namespace]?.meshInjection === true;
   for (const s of Object.values(env.services)) {
     if (s.namespace !== namespace) continue;
     add(s.replicas.max, s.resources);

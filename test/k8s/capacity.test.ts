@@ -35,7 +35,11 @@ describe.each(envs.map((env) => [env.name, env] as const))(
     });
 
     it('counts an istio-proxy sidecar on every meshed service pod and none on batch pods', () => {
-      const without = peakDemand(envWith(env.name, { mesh: { sidecarResources: { cpuMillicores: 1 } } }));
+      const without = peakDemand(
+        envWith(env.name as Parameters<typeof envWith>[0], {
+          mesh: { sidecarResources: { cpuMillicores: 1 } },
+        }),
+      );
       const sidecars =
         (peakDemand(env).api!.cpuMillicores - without.api!.cpuMillicores) /
         (env.mesh.sidecarResources.cpuMillicores - 1);

@@ -33,9 +33,9 @@ describe('namespaces', () => {
   it('sets quota and container defaults from the model', () => {
     expect(at(find(prod, 'ResourceQuota', 'api', 'compute'), 'spec.hard')).toEqual({
       'requests.cpu': '32',
-      'requests.memory': '32Gi',
-      'limits.cpu': '128',
-      'limits.memory': '64Gi',
+      'requests.memory': '40Gi',
+      'limits.cpu': '160',
+      'limits.memory': '80Gi',
       pods: 100,
     });
     const env = envWith('staging', { namespaces: { support: { containerDefaults: { memoryMiB: 192 } } } });

@@ -22,6 +22,13 @@ export const kubernetesExceptions: readonly KubernetesPolicyException[] = [
   },
   {
     rule: 'network-policy-selects-pods',
+    object: '*/platform/NetworkPolicy/argo-rollouts',
+    reason:
+      'selects the pods of the argo-rollouts Helm chart (app.kubernetes.io/name=argo-rollouts), which run the canary analyses; Argo CD installs the chart from platformCharts, so its pods are not in deploy/. Re-check the labels when the chart version changes (charts/plan/components.ts)',
+    expires: '2027-05-31',
+  },
+  {
+    rule: 'network-policy-selects-pods',
     object: '*/platform/NetworkPolicy/metrics-server',
     reason:
       'selects the pods of the metrics-server Helm chart (app.kubernetes.io/name=metrics-server); Argo CD installs the chart from platformCharts, so its pods are not in deploy/. Re-check the labels when the chart version changes (charts/plan/components.ts)',
