@@ -55,7 +55,7 @@ export function renderIssuers(scope: Construct, env: EnvConfig): void {
     certificate('GrafanaCertificate', GRAFANA_CERTIFICATE_SECRET, [toolHost(env, 'grafana')]);
   }
   new Manifest(scope, 'SecretStore', {
-    apiVersion: 'external-secrets.io/v1beta1',
+    apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
     metadata: plainMeta({ name: SECRET_STORE }),
     spec: {
