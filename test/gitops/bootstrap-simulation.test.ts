@@ -17,18 +17,19 @@ const envs = [...loadRegistry().values()];
 const prod = loadEnvironment('prod');
 
 type Entry = RenderedEnvironment['applications'][number];
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 /** The tree with one Application changed (its rendered object and what the commands read from it). */
 function changeApp(
   tree: RenderedEnvironment,
   name: string,
-  change: (spec: Record<string, any>, ref: Record<string, any>) => void,
+  change: (spec: Mutable<Entry['spec']>, ref: Mutable<ArgoApplication>) => void,
 ): RenderedEnvironment {
   const applications = tree.applications.map((entry): Entry => {
     if (entry.ref.name !== name) return entry;
-    const spec = structuredClone(entry.spec) as Record<string, any>;
-    const ref = structuredClone(entry.ref) as Record<string, any>;
+    const spec = structuredClone(entry.spec) as Mutable<Entry['spec']>;
+    const ref = structuredClone(entry.ref) as Mutable<ArgoApplication>;
     change(spec, ref);
-    return { spec: spec as Entry['spec'], ref: ref as ArgoApplication };
+    return { spec, ref };
   });
   return { ...tree, applications };
 }
@@ -103,7 +104,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
 
   it('when a chart renders into a namespace its project does not allow (kube-prometheus-stack’s control-plane exporters)', () => {
     const exporters = changeApp(tree, 'kube-prometheus-stack', (spec) => {
-      delete spec.spec.source.helm.valuesObject.coreDns;
+      delete spec.spec.source.helm!.valuesObject!.coreDns;
     });
     expect(violations(exporters)).toEqual([
       'kube-prometheus-stack: Service kube-system/kube-prometheus-stack-coreDns (Sync): project "observability" does not allow namespace kube-system [project-destination]',
@@ -136,7 +137,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   it('when custom resources arrive before their CRD (the prometheus-operator CRDs in the same wave as their users)', () => {
     const late = reorder(
       changeApp(tree, 'prometheus-operator-crds', (spec, ref) => {
-        spec.metadata.annotations['argocd.argoproj.io/sync-wave'] = '2';
+        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '2';
         ref.wave = 2;
       }),
     );
@@ -148,7 +149,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   it('when meshed workloads sync before the sidecar injector', () => {
     const late = reorder(
       changeApp(tree, 'istiod', (spec, ref) => {
-        spec.metadata.annotations['argocd.argoproj.io/sync-wave'] = '7';
+        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '7';
         ref.wave = 7;
       }),
     );
@@ -166,7 +167,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
 
   it('when the Load Balancer Controller generates its webhook certificate at render time instead of cert-manager', () => {
     const generated = changeApp(tree, 'aws-load-balancer-controller', (spec) => {
-      spec.spec.source.helm.valuesObject.enableCertManager = false;
+      spec.spec.source.helm!.valuesObject!.enableCertManager = false;
     });
     expect(violations(generated)).toEqual([
       'aws-load-balancer-controller: MutatingWebhookConfiguration.admissionregistration.k8s.io aws-load-balancer-webhook: .webhooks[]?.clientConfig.caBundle is rewritten by Helm genCA on every render (templates/_helpers.tpl) and not in ignoreDifferences: the Application would stay OutOfSync [rewritten-fields-ignored]',
