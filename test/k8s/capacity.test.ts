@@ -61,14 +61,14 @@ describe('the capacity proof', () => {
   it('fails when the node pool cannot hold every service at its maximum', () => {
     const small = envWith('prod', { cluster: { nodeGroups: { general: { maxSize: 6 } } } });
     expect(capacityGaps(small)).toEqual([
-      'prod: the cluster needs cpu requests (m) 48880, 6 nodes at most allocate 23520',
+      'prod: the cluster needs cpu requests (m) 48900, 6 nodes at most allocate 23520',
     ]);
   });
 
   it('fails when a namespace’s quota cannot hold the chart pods it runs (which the model rule does not see)', () => {
     const tight = envWith('prod', { namespaces: { observability: { quota: { requestsCpu: 1 } } } });
     expect(capacityGaps(tight)).toEqual([
-      'prod: namespace observability needs requests.cpu 1620, its quota allows 1000',
+      'prod: namespace observability needs requests.cpu 1640, its quota allows 1000',
     ]);
   });
 

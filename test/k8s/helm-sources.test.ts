@@ -147,6 +147,23 @@ describe('platformHelmSources', () => {
     expect(at(valuesOf('kube-prometheus-stack'), 'alertmanager.config.route.receiver')).toBe('pagerduty-p2');
   });
 
+  it('installs metrics-server, whose resource metrics every CPU and memory autoscaler reads', () => {
+    const server = sources.find((source) => source.name === 'metrics-server');
+    expect(server?.namespace).toBe('platform');
+    expect(at(server!.values, 'replicas')).toBe(2);
+  });
+
+  it('gives Prometheus and Loki volumes of the default gp3 StorageClass', () => {
+    expect(
+      at(valuesOf('kube-prometheus-stack'), 'prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec'),
+    ).toEqual({
+      storageClassName: 'gp3',
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: '50Gi' } },
+    });
+    expect(at(valuesOf('loki'), 'singleBinary.persistence.storageClass')).toBe('gp3');
+  });
+
   it('gives every container of every chart explicit requests and limits', () => {
     const missing = (values: unknown, path: string): string[] => {
       if (typeof values !== 'object' || values === null || Array.isArray(values)) return [];

@@ -120,3 +120,25 @@ describe('in-cluster data stores', () => {
     expect(at(find(env, 'StatefulSet', 'platform', 'opensearch'), 'spec.replicas')).toBe(3);
   });
 });
+
+describe('platform-wide objects', () => {
+  it('renders the default gp3 StorageClass of the EBS CSI driver, encrypted, bound where the pod lands', () => {
+    const gp3 = find(prod, 'StorageClass', undefined, 'gp3') as unknown as Record<string, unknown> & {
+      metadata: { annotations?: Record<string, string> };
+    };
+    expect(gp3.metadata.annotations?.['storageclass.kubernetes.io/is-default-class']).toBe('true');
+    expect([gp3.provisioner, gp3.volumeBindingMode, gp3.parameters]).toEqual([
+      'ebs.csi.aws.com',
+      'WaitForFirstConsumer',
+      { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' },
+    ]);
+  });
+
+  it('points the DNS-01 solver at the hosted zone by id, so cert-manager need not list zones by name', () => {
+    const issuer = find(prod, 'ClusterIssuer', undefined, 'letsencrypt');
+    expect(at(issuer, 'spec.acme.solvers.0.dns01.route53')).toEqual({
+      region: prod.aws.region,
+      hostedZoneID: prod.edge.hostedZoneId,
+    });
+  });
+});

@@ -98,7 +98,8 @@ export const CHART_PODS: Readonly<Record<string, readonly ChartPod[]>> = {
   'cloudwatch-exporter': [
     { component: 'exporter', count: one, containers: { 'cloudwatch-exporter': SMALL } },
   ],
-  loki: [{ component: 'singleBinary', count: one, containers: { loki: LOKI } }],
+  // The rules sidecar (loki-sc-rules) runs next to Loki in the single binary.
+  loki: [{ component: 'singleBinary', count: one, containers: { loki: LOKI, 'loki-sc-rules': TINY } }],
   alloy: [{ component: 'alloy', count: two, containers: { alloy: SMALL, 'config-reloader': RELOADER } }],
   tempo: [{ component: 'tempo', count: one, containers: { tempo: TEMPO } }],
 };

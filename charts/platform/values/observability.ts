@@ -167,6 +167,7 @@ export function lokiValues(env: EnvConfig): HelmValues {
     backend: { replicas: 0 },
     // One binary serves reads and writes: no nginx gateway, no memcached caches (8 GiB requests by default), no
     // canary DaemonSet or test pod.
+    sidecar: { resources: containerResources('loki', 'singleBinary', 'loki-sc-rules') },
     gateway: { enabled: false },
     chunksCache: { enabled: false },
     resultsCache: { enabled: false },
