@@ -12,8 +12,8 @@ import {
   kedaValues,
   metricsServerValues,
 } from './values/controllers';
+import { alloyValues } from './values/alloy';
 import {
-  alloyValues,
   blackboxExporterValues,
   cloudwatchExporterValues,
   kubePrometheusStackValues,

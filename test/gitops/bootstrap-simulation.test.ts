@@ -189,6 +189,15 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
     ]);
   });
 
+  it('when a chart is pinned at a version whose templates nobody read (no footprint row)', () => {
+    const unread = changeApp(tree, 'cert-manager', (spec) => {
+      spec.spec.source.targetRevision = 'v1.99.0';
+    });
+    expect(() => simulateBootstrap(unread)).toThrow(
+      "no footprint for cert-manager v1.99.0: read that version's templates and add a row to test/gitops/simulation/footprints-platform.ts or footprints-observability.ts",
+    );
+  });
+
   it('encodes each rule once, with its source', () => {
     expect(Object.keys(RULES)).toHaveLength(9);
     for (const text of Object.values(RULES)) expect(text).toMatch(/https:\/\//);
