@@ -77,16 +77,18 @@ describe.each(environments())('dry runs of the cluster procedures in $name', (en
     const releases = ['data-pipelines', 'support', 'api', 'frontend'] as const;
     const withCanaries = releases.filter((ns) => servicesIn(env, ns).some((s) => s.delivery === 'canary'));
     const pauseSteps = env.gitops.automatedSync ? withCanaries.length : 0;
-    const total = 1 + waves.length + withCanaries.length + pauseSteps;
-    let step = 1 + waves.length;
+    const total = 2 + waves.length + withCanaries.length + pauseSteps;
+    let step = 2 + waves.length;
     const heading = (name: string, note = '') => `# step ${++step}/${total}: ${name}${note}`;
     const waveOf = (ns: string) => fixtureApps(env).find((app) => app.name === ns)!.wave;
     const expected = [
       header('deploy-app', env),
-      `# step 1/${total}: sync-root`,
+      `# step 1/${total}: update-kubeconfig`,
+      `aws eks update-kubeconfig --region ${env.aws.region} --name ${clusterName(env)}`,
+      `# step 2/${total}: sync-root`,
       `${kc(env, 'argocd')} patch applications.argoproj.io root --type merge -p ${SYNC}`,
       ...waves.flatMap((wave, index) =>
-        waveLines(env, wave, 2 + index, total, true).map((line) =>
+        waveLines(env, wave, 3 + index, total, true).map((line) =>
           line.replace('--timeout=1200s', '--timeout=1800s'),
         ),
       ),

@@ -64,10 +64,11 @@ function argoCluster(failing?: string) {
 describe('deploy-app, for real', () => {
   it('syncs every application in wave order with its own sync options and retry, through the cluster API', async () => {
     const kube = argoCluster();
+    const exec = new ScriptedExecutor([[/^aws eks update-kubeconfig/, {}]]);
     const result = await run(
       deployAppDefinition,
       ['--env', 'prod', '--confirm', 'prod'],
-      testDeps(tree.dir, { kube: async () => kube }),
+      testDeps(tree.dir, { exec, kube: async () => kube }),
     );
     expect(result.code).toBe(0);
     const synced = kube.calls.flatMap((call) => (call.call === 'patch' ? [call] : []));
@@ -97,7 +98,10 @@ describe('deploy-app, for real', () => {
   });
 
   it('rolls back the failed wave’s canaries after pausing automated sync, and stops there', async () => {
-    const exec = new ScriptedExecutor([[/kubectl argo rollouts (undo|status) /, {}]]);
+    const exec = new ScriptedExecutor([
+      [/^aws eks update-kubeconfig/, {}],
+      [/kubectl argo rollouts (undo|status) /, {}],
+    ]);
     const kube = argoCluster('api');
     const result = await run(
       deployAppDefinition,
@@ -110,6 +114,7 @@ describe('deploy-app, for real', () => {
       'deploy-app: step wave-7 failed: sync of api Failed: one or more objects failed to apply',
     );
     expect(exec.calls.map((call) => call.split(' ').slice(0, 5).join(' '))).toEqual([
+      'aws eks update-kubeconfig --region eu-west-1',
       'kubectl argo rollouts undo assessment-api',
       'kubectl argo rollouts status assessment-api',
       'kubectl argo rollouts undo data-api',

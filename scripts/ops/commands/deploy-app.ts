@@ -7,7 +7,8 @@
 // after pausing automated sync so self-heal does not re-apply the failed revision; the release commit must then
 // be reverted in git.
 import type { EnvConfig } from '../../../environments';
-import { servicesIn } from '../../../constructs/contracts';
+import { clusterName, servicesIn } from '../../../constructs/contracts';
+import { aws } from '../aws/cli';
 import { pauseAutoSync } from '../gitops/auto-sync';
 import {
   applicationForNamespace,
@@ -41,6 +42,12 @@ export const deployAppDefinition: OpsCommandDefinition = {
     const apps = readApplications(deps.deployDir(), env);
     const stages = syncStages(apps);
     const steps: Step[] = [
+      // The kubeconfig context every later step uses (CI starts without one).
+      {
+        name: 'update-kubeconfig',
+        changes: false,
+        lines: [aws(env, 'eks', 'update-kubeconfig', '--name', clusterName(env))],
+      },
       syncStep(env, 'sync-root', apps.root),
       ...stages.map((stage) => waveStep(env, stage, stage.applications, timeout)),
     ];
