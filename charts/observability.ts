@@ -2,8 +2,18 @@
 // hand-run step of runbook §4.4: annotating the dashboards ConfigMap with the synced Git revision.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../environments';
+import { toolHost } from '../constructs/contracts';
+import { PublicHttpRoute } from '../constructs/k8s/http-route';
 import { GroupRole } from '../constructs/k8s/access-roles';
 import { NamespaceChart } from './namespace-chart';
+import {
+  components,
+  GATEWAY_NAMESPACE,
+  hasComponent,
+  PUBLIC_GATEWAY,
+  PROMETHEUS_RELEASE,
+} from './plan/components';
+import { GRAFANA_LISTENER } from './platform/gateway';
 import { renderAlertingSecrets } from './platform/observability-secrets';
 import { renderObservabilityPolicies } from './system/observability-policies';
 import { renderSystemNamespacePolicies } from './system/shared-policies';
@@ -31,6 +41,19 @@ export function observabilityChart(scope: Construct, env: EnvConfig): NamespaceC
     reason:
       'runbook §4.4: record the synced Git revision on the dashboards ConfigMap (an audit annotation only)',
   });
+  if (hasComponent(env, components.grafana) && hasComponent(env, components.ingressGateway)) {
+    new PublicHttpRoute(chart, 'GrafanaRoute', {
+      name: 'grafana',
+      namespace: 'observability',
+      gateway: { name: PUBLIC_GATEWAY, namespace: GATEWAY_NAMESPACE, sectionName: GRAFANA_LISTENER },
+      hostnames: [toolHost(env, 'grafana')],
+      path: '/',
+      // The grafana subchart's Service: <release>-grafana on port 80 (its service.port default).
+      serviceName: `${PROMETHEUS_RELEASE}-grafana`,
+      servicePort: 80,
+      hstsMaxAgeSeconds: env.edge.cdn.hstsMaxAgeSeconds,
+    });
+  }
   chart.addWorkloads();
   return chart;
 }

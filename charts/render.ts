@@ -32,8 +32,10 @@ export function renderKubernetes(env: EnvConfig): RenderedFile[] {
   );
 }
 
-/** Namespaced objects go to their namespace; a Namespace to its own folder; other cluster-scoped ones to the chart's. */
+/**
+ * Namespaced objects go to their namespace; cluster-scoped ones, a chart's own Namespace included, to the chart's
+ * folder (istio-system's Namespace, which the platform chart renders, lives in platform/).
+ */
 function folderOf(manifest: Manifest, chart: string): string {
-  if (manifest.metadata.namespace) return manifest.metadata.namespace;
-  return manifest.kind === 'Namespace' ? manifest.metadata.name : chart;
+  return manifest.metadata.namespace ?? chart;
 }

@@ -18,7 +18,8 @@ export default defineEnvironment({
         capacityType: 'SPOT',
         minSize: 2,
         desiredSize: 3,
-        maxSize: 5,
+        // Every autoscaler at its maximum (test/k8s/capacity.test.ts).
+        maxSize: 30,
         diskSizeGb: 50,
       },
     },

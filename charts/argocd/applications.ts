@@ -1,7 +1,8 @@
 // The Applications of one environment: the root (app of apps), one per namespace folder of deploy/<env>/k8s/
 // and one per platform Helm chart. Repository, revision and sync behaviour come from the model's `gitops`.
 import type { EnvConfig } from '../../environments';
-import type { PlatformHelmSource } from '../platform/helm-sources';
+import type { PlatformHelmSource, PlatformManifestSource } from '../platform/helm-sources';
+import { controllerOwnedFields } from '../platform/controller-owned-fields';
 import type { NamespaceFolder } from './rendered-folders';
 import { autoscalerOwnedFields, canaryOwnedFields, syncPolicy } from './sync-policy';
 import {
@@ -12,7 +13,7 @@ import {
   IN_CLUSTER,
   SYNC_WAVE_ANNOTATION,
 } from './types';
-import { folderWave, HELM_WAVE } from './waves';
+import { chartWave, folderWave, NAMESPACES_APPLICATION, NAMESPACES_WAVE } from './waves';
 
 export const ROOT_APPLICATION = 'root';
 /**
@@ -41,15 +42,45 @@ export function rootApplication(env: EnvConfig): Application {
   });
 }
 
-export function folderApplication(env: EnvConfig, folder: NamespaceFolder): Application {
+/** The Namespace files of every folder: the `namespaces` Application syncs them, the folders' own skip them. */
+export const NAMESPACE_FILES = 'Namespace.*.yaml';
+
+/**
+ * Every Namespace rendered under k8s/ (each folder's own, and istio-system's in platform/), one wave before
+ * anything is created in one: a folder's PreSync hooks run before that folder's Sync phase, so its namespace
+ * must exist before the folder syncs at all.
+ */
+export function namespacesApplication(env: EnvConfig): Application {
+  return application(env, {
+    name: NAMESPACES_APPLICATION,
+    project: projectOf(env, 'platform'),
+    source: {
+      ...gitSource(env, deployPath(env, 'k8s')),
+      directory: { recurse: true, include: `*/${NAMESPACE_FILES}` },
+    },
+    namespace: 'platform',
+    syncOptions: ['CreateNamespace=false'],
+    wave: NAMESPACES_WAVE,
+  });
+}
+
+/** `rendered`: the namespaces the `namespaces` Application creates. */
+export function folderApplication(
+  env: EnvConfig,
+  folder: NamespaceFolder,
+  rendered: ReadonlySet<string>,
+): Application {
   return application(env, {
     name: folder.namespace,
     project: projectOf(env, folder.namespace),
-    source: gitSource(env, deployPath(env, 'k8s', folder.namespace)),
+    source: {
+      ...gitSource(env, deployPath(env, 'k8s', folder.namespace)),
+      directory: { exclude: NAMESPACE_FILES },
+    },
     namespace: folder.namespace,
-    // A folder renders its own Namespace (with its Pod Security labels); Argo CD creates a bare one only for
-    // a folder that does not.
-    syncOptions: [`CreateNamespace=${!folder.namespaceObjects.includes(folder.namespace)}`],
+    // The `namespaces` Application creates the folder's Namespace (with its Pod Security labels) a wave earlier;
+    // Argo CD creates a bare one only for a folder whose namespace nothing renders.
+    syncOptions: [`CreateNamespace=${!rendered.has(folder.namespace)}`],
     wave: folderWave(folder.namespace),
     ignoreDifferences: [
       ...autoscalerOwnedFields(env, folder.namespace),
@@ -58,7 +89,11 @@ export function folderApplication(env: EnvConfig, folder: NamespaceFolder): Appl
   });
 }
 
-export function helmApplication(env: EnvConfig, chart: PlatformHelmSource): Application {
+export function helmApplication(
+  env: EnvConfig,
+  chart: PlatformHelmSource,
+  rendered: ReadonlySet<string>,
+): Application {
   const hasValues = Object.keys(chart.values).length > 0;
   return application(env, {
     name: chart.name,
@@ -71,12 +106,27 @@ export function helmApplication(env: EnvConfig, chart: PlatformHelmSource): Appl
       helm: { releaseName: chart.name, ...(hasValues ? { valuesObject: chart.values } : {}) },
     },
     namespace: chart.namespace,
-    // Charts sync in the wave before the folder that renders their namespace (istio-system has none), so Argo
-    // CD creates it bare first and the folder's Namespace object later adds its labels. Server-side apply:
-    // CRDs such as prometheus-operator's exceed the 256 KiB annotation client-side apply stores the last
-    // state in.
-    syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
-    wave: HELM_WAVE,
+    // The `namespaces` Application created the chart's namespace already. Server-side apply: CRDs such as
+    // prometheus-operator's exceed the 256 KiB annotation client-side apply stores the last state in.
+    syncOptions: [`CreateNamespace=${!rendered.has(chart.namespace)}`, 'ServerSideApply=true'],
+    wave: chartWave(chart.name),
+    ignoreDifferences: controllerOwnedFields(chart),
+  });
+}
+
+/** A CRD bundle from Git at an exact tag (the Gateway API's). */
+export function manifestApplication(
+  env: EnvConfig,
+  bundle: PlatformManifestSource,
+  rendered: ReadonlySet<string>,
+): Application {
+  return application(env, {
+    name: bundle.name,
+    project: projectOf(env, bundle.namespace),
+    source: { repoURL: bundle.repoURL, targetRevision: bundle.version, path: bundle.path },
+    namespace: bundle.namespace,
+    syncOptions: [`CreateNamespace=${!rendered.has(bundle.namespace)}`, 'ServerSideApply=true'],
+    wave: chartWave(bundle.name),
   });
 }
 

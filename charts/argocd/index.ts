@@ -2,8 +2,15 @@
 // folder and per platform Helm chart (deploy/<env>/argocd/), plus the install values bootstrap-cluster uses.
 export { renderArgoCd, ROOT_FILE } from './render';
 export { argoCdInstallValues } from './install-values';
-export { deployPath, projectOf, ROOT_APPLICATION, ROOT_PROJECT } from './applications';
-export { FOLDER_STAGES, folderWave, HELM_WAVE, PROJECT_WAVE } from './waves';
+export { deployPath, NAMESPACE_FILES, projectOf, ROOT_APPLICATION, ROOT_PROJECT } from './applications';
+export {
+  chartWave,
+  FOLDER_STAGES,
+  folderWave,
+  NAMESPACES_APPLICATION,
+  NAMESPACES_WAVE,
+  PROJECT_WAVE,
+} from './waves';
 export { clusterKindsAllowed, CLUSTER_SCOPED_KINDS, PROJECT_CLASS_OF_TEAM } from './kinds';
 export type * from './types';
 export { ARGO_API_VERSION, IN_CLUSTER, SYNC_WAVE_ANNOTATION } from './types';

@@ -9,14 +9,14 @@ const admission = (kind: string): GroupKind => ({ group: 'admissionregistration.
 
 export const NAMESPACE_KIND = core('Namespace');
 export const CRD_KIND: GroupKind = { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' };
+const STORAGE_CLASS_KIND: GroupKind = { group: 'storage.k8s.io', kind: 'StorageClass' };
 
 /**
  * Controllers (Helm charts) need these to run cluster-wide: their CRDs, RBAC that watches every namespace and
  * the admission webhooks they serve. Each chart of the observability stack (kube-prometheus-stack, Loki,
- * Tempo) needs no more than this.
+ * Tempo, Alloy) needs no more than this. Namespaces come from the `namespaces` Application (platform's).
  */
 const CONTROLLER_KINDS: readonly GroupKind[] = [
-  NAMESPACE_KIND,
   CRD_KIND,
   rbac('ClusterRole'),
   rbac('ClusterRoleBinding'),
@@ -26,20 +26,20 @@ const CONTROLLER_KINDS: readonly GroupKind[] = [
 
 /** What only the platform team installs: cluster-wide entry points the other teams' objects refer to. */
 const PLATFORM_KINDS: readonly GroupKind[] = [
+  NAMESPACE_KIND,
   ...CONTROLLER_KINDS,
-  // KEDA serves external metrics to the HPA controller through an aggregated API.
+  // KEDA and metrics-server serve metrics to the HPA controller through aggregated APIs.
   { group: 'apiregistration.k8s.io', kind: 'APIService' },
-  { group: 'networking.k8s.io', kind: 'IngressClass' },
-  { group: 'elbv2.k8s.aws', kind: 'IngressClassParams' },
-  { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
   { group: 'cert-manager.io', kind: 'ClusterIssuer' },
   { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
+  // The default gp3 class for the EBS CSI driver (charts/platform/storage.ts).
+  STORAGE_CLASS_KIND,
 ];
 
 /** How much of the cluster a team's project may touch outside its namespaces. */
 export type ProjectClass = 'platform' | 'controllers' | 'application';
 
-/** Any other team is an application team: its folder may hold its Namespace, nothing else cluster-wide. */
+/** Any other team is an application team: nothing cluster-wide (the `namespaces` Application creates its Namespace). */
 export const PROJECT_CLASS_OF_TEAM: Readonly<Record<string, ProjectClass>> = {
   platform: 'platform',
   observability: 'controllers',
@@ -48,7 +48,7 @@ export const PROJECT_CLASS_OF_TEAM: Readonly<Record<string, ProjectClass>> = {
 export const clusterKindsAllowed: Readonly<Record<ProjectClass, readonly GroupKind[]>> = {
   platform: PLATFORM_KINDS,
   controllers: CONTROLLER_KINDS,
-  application: [NAMESPACE_KIND],
+  application: [],
 };
 
 /**
@@ -58,7 +58,10 @@ export const clusterKindsAllowed: Readonly<Record<ProjectClass, readonly GroupKi
 export const CLUSTER_SCOPED_KINDS: readonly GroupKind[] = [
   ...PLATFORM_KINDS,
   core('PersistentVolume'),
-  { group: 'storage.k8s.io', kind: 'StorageClass' },
+  { group: 'networking.k8s.io', kind: 'IngressClass' },
+  { group: 'elbv2.k8s.aws', kind: 'IngressClassParams' },
+  { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
+  { group: 'gateway.networking.k8s.io', kind: 'GatewayClass' },
   { group: 'storage.k8s.io', kind: 'CSIDriver' },
   { group: 'node.k8s.io', kind: 'RuntimeClass' },
   { group: 'external-secrets.io', kind: 'ClusterExternalSecret' },

@@ -8,6 +8,7 @@ import {
   clusterKindsAllowed,
   compareKinds,
   isClusterScoped,
+  NAMESPACE_KIND,
   PROJECT_CLASS_OF_TEAM,
   type ProjectClass,
 } from './kinds';
@@ -25,20 +26,37 @@ import { PROJECT_WAVE } from './waves';
 /** Argo CD refuses to delete a project while Applications still name it. */
 const PROJECT_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 
+/**
+ * `alsoWritesTo`: namespaces a team's chart writes to besides its destination (helm-sources.ts says which and
+ * why); the project must allow them too.
+ */
 export function teamProjects(
   env: EnvConfig,
   applications: readonly Application[],
   folders: readonly NamespaceFolder[],
+  alsoWritesTo: readonly { readonly project: string; readonly namespace: string }[] = [],
 ): AppProject[] {
   const teams = [...new Set(applications.map((app) => app.spec.project))].sort();
   return teams.map((team) => {
     const owned = applications.filter((app) => app.spec.project === team);
-    const destinations = unique(owned.map((app) => app.spec.destination.namespace));
+    const destinations = unique([
+      ...owned.map((app) => app.spec.destination.namespace),
+      ...alsoWritesTo.filter((entry) => entry.project === team).map((entry) => entry.namespace),
+    ]);
     const projectClass: ProjectClass = PROJECT_CLASS_OF_TEAM[team] ?? 'application';
+    // Argo CD creates a namespace (CreateNamespace=true) only where the project permits Namespace objects.
+    const createsNamespaces = owned.some((app) =>
+      app.spec.syncPolicy.syncOptions.includes('CreateNamespace=true'),
+    );
     return project(env, team, {
       sourceRepos: unique(owned.map((app) => app.spec.source.repoURL)),
       destinations,
-      clusterKinds: clusterKindsAllowed[projectClass],
+      clusterKinds: [
+        ...clusterKindsAllowed[projectClass],
+        ...(createsNamespaces && !clusterKindsAllowed[projectClass].includes(NAMESPACE_KIND)
+          ? [NAMESPACE_KIND]
+          : []),
+      ],
       // Charts create whatever namespaced kinds their templates hold; an application team gets exactly the
       // kinds its rendered folders hold, so a new kind shows up in review as a change of this project.
       namespacedKinds:

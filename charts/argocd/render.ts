@@ -3,8 +3,20 @@
 // included, so a change to any of these files is delivered by Argo CD like every other change.
 import type { EnvConfig } from '../../environments';
 import { kubernetesFileName, type RenderedFile, yamlFile } from '../../constructs/contracts/rendered-file';
-import { type PlatformHelmSource, platformHelmSources } from '../platform/helm-sources';
-import { folderApplication, helmApplication, ROOT_APPLICATION, rootApplication } from './applications';
+import {
+  type PlatformHelmSource,
+  platformHelmSources,
+  platformManifestSources,
+} from '../platform/helm-sources';
+import {
+  folderApplication,
+  helmApplication,
+  manifestApplication,
+  namespacesApplication,
+  projectOf,
+  ROOT_APPLICATION,
+  rootApplication,
+} from './applications';
 import { rootProject, teamProjects } from './projects';
 import { namespaceFolders } from './rendered-folders';
 
@@ -20,12 +32,22 @@ export function renderArgoCd(
   helmSources: readonly PlatformHelmSource[] = platformHelmSources(env),
 ): RenderedFile[] {
   const folders = namespaceFolders(earlier);
+  const rendered = new Set(folders.flatMap((folder) => folder.namespaceObjects));
   const applications = [
-    ...helmSources.map((source) => helmApplication(env, source)),
-    ...folders.map((folder) => folderApplication(env, folder)),
+    ...(rendered.size > 0 ? [namespacesApplication(env)] : []),
+    ...platformManifestSources(env).map((bundle) => manifestApplication(env, bundle, rendered)),
+    ...helmSources.map((source) => helmApplication(env, source, rendered)),
+    ...folders.map((folder) => folderApplication(env, folder, rendered)),
   ];
   assertUniqueNames(env, [ROOT_APPLICATION, ...applications.map((app) => app.metadata.name)]);
-  const objects = [rootProject(env), ...teamProjects(env, applications, folders), ...applications];
+  const alsoWritesTo = helmSources.flatMap((source) =>
+    source.alsoWritesTo.map((namespace) => ({ project: projectOf(env, source.namespace), namespace })),
+  );
+  const objects = [
+    rootProject(env),
+    ...teamProjects(env, applications, folders, alsoWritesTo),
+    ...applications,
+  ];
   return [
     yamlFile(ROOT_FILE, rootApplication(env)),
     ...objects.map((object) =>

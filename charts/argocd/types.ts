@@ -33,11 +33,17 @@ export interface ApplicationSource {
   /** A chart of a Helm repository, installed at exactly `targetRevision`. */
   readonly chart?: string;
   readonly helm?: { readonly releaseName: string; readonly valuesObject?: Readonly<Record<string, unknown>> };
+  /**
+   * Which files of `path` Argo CD reads: globs matched against each file's path relative to `path`
+   * (https://argo-cd.readthedocs.io/en/stable/user-guide/directory/, "Including/Excluding Files").
+   */
+  readonly directory?: { readonly recurse?: boolean; readonly include?: string; readonly exclude?: string };
 }
 
 export interface IgnoreDifference extends GroupKind {
   readonly name: string;
-  readonly namespace: string;
+  /** Absent for cluster-scoped objects. */
+  readonly namespace?: string;
   readonly jsonPointers?: readonly string[];
   /** For fields inside lists, which JSON pointers cannot address by content. */
   readonly jqPathExpressions?: readonly string[];

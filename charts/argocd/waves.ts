@@ -1,14 +1,33 @@
-// The order the root application creates everything in. Argo CD applies one sync wave at a time and waits
-// until everything in it is healthy (for Applications, once argoCdInstallValues' health check is installed):
-//   -1  AppProjects, which every Application names;
-//    0  every platform Helm chart: the CRDs and controllers the folders' manifests use (Rollout, ScaledObject,
-//       ExternalSecret, ServiceMonitor, PeerAuthentication…) whichever namespace the chart runs in;
-//   1+  the namespace folders, platform → observability → data-pipelines/support → api → frontend, so shared
-//       objects (the ClusterSecretStore, the mesh defaults) and the telemetry stack exist before the
-//       workloads that use them, and the public frontend comes last, after the APIs it calls.
+// The order the root application creates everything in: the one ordering source. Argo CD applies one sync wave
+// at a time and waits until everything in it is healthy (for Applications, once argoCdInstallValues' health check
+// is installed) before the next (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/, "How Do I
+// Configure Waves?"). bootstrap-cluster and deploy-app sync in the same order, read back from the rendered
+// annotations (scripts/ops/gitops/sync-order.ts), and the bootstrap simulation (test/gitops/simulation/) checks it.
+//   -2  AppProjects, which every Application names;
+//   -1  `namespaces`: every Namespace, with its Pod Security and injection labels, before anything lands in one
+//       (an Argo CD PreSync hook runs before its own Application's Sync phase, so a namespace a folder created for
+//       itself would come too late for its hooks);
+//    0  CRD bundles: the Prometheus Operator's (every chart below renders ServiceMonitors), Istio's, Gateway API's;
+//    1  the mesh: istio-cni and istiod (the sidecar injector) before any pod that must carry a sidecar;
+//    2  the controllers;
+//    3  charts that need a controller's CRDs: cert-manager's Certificate and Issuer;
+//   4+  the namespace folders, platform → observability → data-pipelines/support → api → frontend.
 
-export const PROJECT_WAVE = -1;
-export const HELM_WAVE = 0;
+export const PROJECT_WAVE = -2;
+export const NAMESPACES_WAVE = -1;
+/** The Application that creates every Namespace. */
+export const NAMESPACES_APPLICATION = 'namespaces';
+
+/** Charts and manifest bundles (platformCharts, platformManifests keys) that sync before the default stage. */
+const EARLY_STAGES: readonly (readonly string[])[] = [
+  ['prometheus-operator-crds', 'istio-base', 'gateway-api'],
+  ['istio-cni', 'istiod'],
+];
+/** Charts whose manifests hold a Certificate or Issuer (cert-manager's CRDs) sync after the default stage. */
+const LATE_STAGE: readonly string[] = ['aws-load-balancer-controller', 'kube-prometheus-stack'];
+
+const CONTROLLER_WAVE = EARLY_STAGES.length;
+const LAST_CHART_WAVE = CONTROLLER_WAVE + 1;
 
 /** Namespace folders that sync together share a stage; each stage is one wave after the previous one. */
 export const FOLDER_STAGES: readonly (readonly string[])[] = [
@@ -19,6 +38,13 @@ export const FOLDER_STAGES: readonly (readonly string[])[] = [
   ['frontend'],
 ];
 
+/** The wave of a platform chart or manifest bundle. */
+export function chartWave(name: string): number {
+  const early = EARLY_STAGES.findIndex((members) => members.includes(name));
+  if (early !== -1) return early;
+  return LATE_STAGE.includes(name) ? LAST_CHART_WAVE : CONTROLLER_WAVE;
+}
+
 export function folderWave(namespace: string): number {
   const stage = FOLDER_STAGES.findIndex((members) => members.includes(namespace));
   if (stage === -1) {
@@ -26,5 +52,5 @@ export function folderWave(namespace: string): number {
       `k8s/${namespace}/ has no sync wave: add the namespace to FOLDER_STAGES in charts/argocd/waves.ts after the namespaces it depends on`,
     );
   }
-  return HELM_WAVE + 1 + stage;
+  return LAST_CHART_WAVE + 1 + stage;
 }

@@ -10,22 +10,32 @@ export interface Component {
   /** Key of the chart in env.platformCharts that installs the component. */
   readonly chart: string;
   readonly pods: Labels;
+  /** Where the pods run when not in the chart's namespace (the gateway istiod deploys next to its Gateway). */
+  readonly namespace?: string;
 }
 
-export const INGRESS_CLASS = 'nginx';
+/** The public Gateway (Gateway API), its namespace, and the class Istio implements. */
+export const PUBLIC_GATEWAY = 'public';
+export const GATEWAY_NAMESPACE = 'platform';
+export const GATEWAY_CLASS = 'istio';
 
 export const components = {
-  ingressController: {
-    chart: 'ingress-nginx',
-    pods: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+  // istiod deploys the Gateway's Envoy as Deployment <gateway>-istio and labels its pods with the Gateway's name
+  // (https://istio.io/latest/docs/tasks/traffic-management/ingress/gateway-api/, "Automated Deployment").
+  ingressGateway: {
+    chart: 'istiod',
+    pods: { 'gateway.networking.k8s.io/gateway-name': PUBLIC_GATEWAY },
+    namespace: GATEWAY_NAMESPACE,
   },
   prometheus: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'prometheus' } },
   alertmanager: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'alertmanager' } },
   grafana: { chart: 'kube-prometheus-stack', pods: { 'app.kubernetes.io/name': 'grafana' } },
   tempo: { chart: 'tempo', pods: { 'app.kubernetes.io/name': 'tempo' } },
   loki: { chart: 'loki', pods: { 'app.kubernetes.io/name': 'loki' } },
-  promtail: { chart: 'promtail', pods: { 'app.kubernetes.io/name': 'promtail' } },
+  alloy: { chart: 'alloy', pods: { 'app.kubernetes.io/name': 'alloy' } },
+  metricsServer: { chart: 'metrics-server', pods: { 'app.kubernetes.io/name': 'metrics-server' } },
   kedaOperator: { chart: 'keda', pods: { 'app.kubernetes.io/name': 'keda-operator' } },
+  argoRollouts: { chart: 'argo-rollouts', pods: { 'app.kubernetes.io/name': 'argo-rollouts' } },
   certManager: { chart: 'cert-manager', pods: { 'app.kubernetes.io/name': 'cert-manager' } },
   externalDns: { chart: 'external-dns', pods: { 'app.kubernetes.io/name': 'external-dns' } },
   externalSecrets: { chart: 'external-secrets', pods: { 'app.kubernetes.io/name': 'external-secrets' } },
@@ -46,7 +56,8 @@ export const componentPorts = {
   alertmanager: 9093,
   grafana: 3000,
   tempoOtlpHttp: 4318,
-  tempoQuery: 3200,
+  /** Tempo's HTTP server (query API), the tempo chart's default tempo.server.http_listen_port. */
+  tempoHttp: 3100,
   lokiHttp: 3100,
   istiodXds: 15012,
   dns: 53,
@@ -58,7 +69,7 @@ export const componentPorts = {
 
 /** Ports on which the pinned charts serve admission webhooks and aggregated APIs to the control plane. */
 export const controlPlaneCallbackPorts: Readonly<Record<string, readonly number[]>> = {
-  'ingress-nginx': [8443],
+  'metrics-server': [10250],
   'cert-manager': [10250],
   'external-secrets': [10250],
   'aws-load-balancer-controller': [9443],
@@ -70,6 +81,7 @@ export const controlPlaneCallbackPorts: Readonly<Record<string, readonly number[
 export const PROMETHEUS_RELEASE = 'kube-prometheus-stack';
 
 export function namespaceOf(env: EnvConfig, component: Component): string {
+  if (component.namespace !== undefined) return component.namespace;
   const chart = env.platformCharts[component.chart];
   if (!chart)
     throw new Error(
@@ -138,7 +150,12 @@ export function assertControllers(env: EnvConfig): void {
     ['istiod', env.mesh.provider === 'istio', 'mesh.provider is istio'],
     ['external-secrets', true, 'credentials are ExternalSecrets'],
     ['cert-manager', true, 'the public certificate comes from a ClusterIssuer'],
-    ['ingress-nginx', services.some((s) => s.exposure === 'public'), 'a service is public'],
+    [
+      'istiod',
+      services.some((s) => s.exposure === 'public'),
+      'a service is public (the Istio ingress gateway)',
+    ],
+    ['metrics-server', true, 'every autoscaler scales on CPU and memory (metrics.k8s.io)'],
     ['kube-prometheus-stack', true, 'services are scraped through ServiceMonitors'],
   ];
   const missing = needs.filter(([chart, needed]) => needed && env.platformCharts[chart] === undefined);

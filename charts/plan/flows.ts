@@ -56,7 +56,7 @@ function serviceIngress(env: EnvConfig, service: NamedService): Flow[] {
     const port = [{ port: service.port }];
     if (service.exposure === 'public') {
       flows.push({
-        peers: [peerOf(env, components.ingressController)],
+        peers: [peerOf(env, components.ingressGateway)],
         ports: port,
         why: 'public, from the ingress',
       });

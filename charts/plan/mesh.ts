@@ -8,8 +8,24 @@ export const isMeshed = (env: EnvConfig, namespace: NamespaceName): boolean =>
   meshEnabled(env) && env.namespaces[namespace].meshInjection;
 
 /**
- * Pod-template annotations of a meshed service: the management port (metrics, health) bypasses the sidecar, so
- * Prometheus, which runs outside the mesh, can scrape it while every other port stays STRICT.
+ * The sidecar's requests and limits as the injector's per-pod annotations
+ * (https://istio.io/latest/docs/reference/config/annotations/, sidecar.istio.io/proxyCPU…), so every meshed pod
+ * states what its istio-proxy container takes and quotas count it (rule quota-fits-autoscaling).
+ */
+export function sidecarResourceAnnotations(env: EnvConfig): Record<string, string> {
+  const r = env.mesh.sidecarResources;
+  return {
+    'sidecar.istio.io/proxyCPU': `${r.cpuMillicores}m`,
+    'sidecar.istio.io/proxyCPULimit': `${r.cpuLimitMillicores}m`,
+    'sidecar.istio.io/proxyMemory': `${r.memoryMiB}Mi`,
+    'sidecar.istio.io/proxyMemoryLimit': `${r.memoryLimitMiB}Mi`,
+  };
+}
+
+/**
+ * Pod-template annotations of a meshed service: its sidecar's resources, and the management port (metrics,
+ * health) bypassing the sidecar, so Prometheus, which runs outside the mesh, can scrape it while every other port
+ * stays STRICT.
  */
 export function meshPodAnnotations(
   env: EnvConfig,
@@ -17,7 +33,10 @@ export function meshPodAnnotations(
   managementPort: number,
 ): Record<string, string> {
   return isMeshed(env, namespace)
-    ? { 'traffic.sidecar.istio.io/excludeInboundPorts': String(managementPort) }
+    ? {
+        ...sidecarResourceAnnotations(env),
+        'traffic.sidecar.istio.io/excludeInboundPorts': String(managementPort),
+      }
     : {};
 }
 

@@ -1,12 +1,8 @@
-// The platform's Helm charts as Argo CD sources: repository, chart, pinned version, namespace and values computed
-// from the model. The GitOps layer turns each into an Application; this module only decides what goes in them.
+// The platform's Helm charts and manifest bundles as Argo CD sources: repository, chart, pinned version,
+// namespace and values computed from the model. The GitOps layer turns each into an Application; this module only
+// decides what goes in them.
 import type { EnvConfig } from '../../environments';
-import {
-  certManagerValues,
-  externalDnsValues,
-  ingressNginxValues,
-  loadBalancerControllerValues,
-} from './values/edge';
+import { certManagerValues, externalDnsValues, loadBalancerControllerValues } from './values/edge';
 import {
   argoRolloutsValues,
   externalSecretsValues,
@@ -14,13 +10,14 @@ import {
   istioCniValues,
   istiodValues,
   kedaValues,
+  metricsServerValues,
 } from './values/controllers';
+import { alloyValues } from './values/alloy';
 import {
   blackboxExporterValues,
   cloudwatchExporterValues,
   kubePrometheusStackValues,
   lokiValues,
-  promtailValues,
   redisExporterValues,
   tempoValues,
 } from './values/observability';
@@ -34,17 +31,34 @@ export interface PlatformHelmSource {
   readonly chart: string;
   readonly version: string;
   readonly namespace: string;
+  readonly endOfLife?: string;
   readonly values: HelmValues;
+  /**
+   * Namespaces besides its own that the chart writes to with our values. An aggregated API server (KEDA's,
+   * metrics-server's) must read kube-system's extension-apiserver-authentication ConfigMap, so both charts bind
+   * the extension-apiserver-authentication-reader Role there: one RoleBinding each, nothing else.
+   */
+  readonly alsoWritesTo: readonly string[];
+}
+
+export interface PlatformManifestSource {
+  readonly name: string;
+  readonly repoURL: string;
+  readonly path: string;
+  readonly version: string;
+  readonly namespace: string;
+  readonly endOfLife?: string;
 }
 
 const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
-  'ingress-nginx': ingressNginxValues,
+  'prometheus-operator-crds': () => ({}),
   'cert-manager': certManagerValues,
   'external-dns': externalDnsValues,
   'external-secrets': externalSecretsValues,
   'aws-load-balancer-controller': loadBalancerControllerValues,
   'argo-rollouts': argoRolloutsValues,
   keda: kedaValues,
+  'metrics-server': metricsServerValues,
   'istio-base': istioBaseValues,
   'istio-cni': istioCniValues,
   istiod: istiodValues,
@@ -53,8 +67,13 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
   'redis-exporter': redisExporterValues,
   'cloudwatch-exporter': cloudwatchExporterValues,
   loki: lokiValues,
-  promtail: promtailValues,
+  alloy: alloyValues,
   tempo: tempoValues,
+};
+
+const ALSO_WRITES_TO: Readonly<Record<string, readonly string[]>> = {
+  keda: ['kube-system'],
+  'metrics-server': ['kube-system'],
 };
 
 /**
@@ -72,6 +91,12 @@ export function platformHelmSources(env: EnvConfig): PlatformHelmSource[] {
           `${env.name}: platformCharts.${name} has no values builder; add one to charts/platform/helm-sources.ts`,
         );
       }
-      return { name, ...source, values: values(env) };
+      return { name, ...source, values: values(env), alsoWritesTo: ALSO_WRITES_TO[name] ?? [] };
     });
+}
+
+export function platformManifestSources(env: EnvConfig): PlatformManifestSource[] {
+  return Object.entries(env.platformManifests)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, source]) => ({ name, ...source }));
 }

@@ -2,9 +2,9 @@
 // environment's one public certificate, and the ClusterSecretStore for AWS Secrets Manager.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { appHost, namespaces, originHost, publicZone } from '../../constructs/contracts';
+import { appHost, namespaces, originHost, publicZone, toolHost } from '../../constructs/contracts';
 import { plainMeta } from '../../constructs/k8s/metadata';
-import { components, namespaceOf } from '../plan/components';
+import { components, GATEWAY_NAMESPACE, hasComponent, namespaceOf } from '../plan/components';
 import { jobsIn } from '../../constructs/contracts';
 import { credentialStoresIn, SECRET_STORE } from '../workloads/credentials';
 import { passwordStoresOf } from '../plan/workloads';
@@ -13,6 +13,7 @@ import { Manifest } from '../../constructs/k8s/manifest';
 
 export const CLUSTER_ISSUER = 'letsencrypt';
 export const APP_CERTIFICATE_SECRET = 'app-tls';
+export const GRAFANA_CERTIFICATE_SECRET = 'grafana-tls';
 const ACME_SERVER = 'https://acme-v02.api.letsencrypt.org/directory';
 
 export function renderIssuers(scope: Construct, env: EnvConfig): void {
@@ -26,29 +27,35 @@ export function renderIssuers(scope: Construct, env: EnvConfig): void {
         privateKeySecretRef: { name: `${CLUSTER_ISSUER}-account` },
         solvers: [
           {
-            // DNS-01 needs no inbound HTTP; cert-manager's IRSA role may only change this zone's TXT records.
+            // DNS-01 needs no inbound HTTP; cert-manager's IRSA role may only change this zone's TXT records. The
+            // zone id spares the solver looking the zone up by name (route53:ListHostedZonesByName).
             selector: { dnsZones: [publicZone(env)] },
-            dns01: { route53: { region: env.aws.region } },
+            dns01: { route53: { region: env.aws.region, hostedZoneID: env.edge.hostedZoneId } },
           },
         ],
       },
     },
   });
-  const namespace = namespaceOf(env, components.ingressController);
-  new Manifest(scope, 'AppCertificate', {
-    apiVersion: 'cert-manager.io/v1',
-    kind: 'Certificate',
-    metadata: plainMeta({ name: APP_CERTIFICATE_SECRET, namespace, nfr: ['tls-minimum'] }),
-    spec: {
-      secretName: APP_CERTIFICATE_SECRET,
-      // The public host, and the origin name CloudFront connects to (its TLS check uses that name).
-      dnsNames: [appHost(env), originHost(env)],
-      issuerRef: { kind: 'ClusterIssuer', name: CLUSTER_ISSUER },
-      privateKey: { algorithm: 'ECDSA', rotationPolicy: 'Always' },
-    },
-  });
+  // The gateway reads its certificates from Secrets in its own namespace.
+  const certificate = (id: string, secretName: string, dnsNames: readonly string[]) =>
+    new Manifest(scope, id, {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: plainMeta({ name: secretName, namespace: GATEWAY_NAMESPACE, nfr: ['tls-minimum'] }),
+      spec: {
+        secretName,
+        dnsNames: [...dnsNames],
+        issuerRef: { kind: 'ClusterIssuer', name: CLUSTER_ISSUER },
+        privateKey: { algorithm: 'ECDSA', rotationPolicy: 'Always' },
+      },
+    });
+  // The public host, and the origin name CloudFront connects to (its TLS check uses that name).
+  certificate('AppCertificate', APP_CERTIFICATE_SECRET, [appHost(env), originHost(env)]);
+  if (hasComponent(env, components.grafana)) {
+    certificate('GrafanaCertificate', GRAFANA_CERTIFICATE_SECRET, [toolHost(env, 'grafana')]);
+  }
   new Manifest(scope, 'SecretStore', {
-    apiVersion: 'external-secrets.io/v1beta1',
+    apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
     metadata: plainMeta({ name: SECRET_STORE }),
     spec: {

@@ -1,5 +1,5 @@
 // Cross-namespace flows of the observability stack: Prometheus scrapes every namespace and the nodes, KEDA
-// queries Prometheus, the ingress controller serves Grafana, workloads send traces to Tempo, and the stack
+// queries Prometheus, the ingress gateway serves Grafana, workloads send traces to Tempo, and the stack
 // reaches the internet on 443 (remote write to the shared Prometheus, PagerDuty, S3, CloudWatch).
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
@@ -25,15 +25,26 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
   });
   const policy = componentPolicies(scope, env);
   policy('Prometheus', 'prometheus', components.prometheus, {
-    ingress: hasComponent(env, components.kedaOperator)
-      ? [
-          {
-            peers: [peerOf(env, components.kedaOperator)],
-            ports: [{ port: componentPorts.prometheus }],
-            why: 'KEDA triggers',
-          },
-        ]
-      : [],
+    ingress: [
+      ...(hasComponent(env, components.kedaOperator)
+        ? [
+            {
+              peers: [peerOf(env, components.kedaOperator)],
+              ports: [{ port: componentPorts.prometheus }],
+              why: 'KEDA triggers',
+            },
+          ]
+        : []),
+      ...(hasComponent(env, components.argoRollouts)
+        ? [
+            {
+              peers: [peerOf(env, components.argoRollouts)],
+              ports: [{ port: componentPorts.prometheus }],
+              why: 'canary analysis (Argo Rollouts AnalysisTemplates)',
+            },
+          ]
+        : []),
+    ],
     egress: [
       { peers: [{}], ports: [], why: 'scrapes ServiceMonitor targets in every namespace' },
       {
@@ -43,11 +54,11 @@ export function renderObservabilityPolicies(scope: Construct, env: EnvConfig): v
       },
     ],
   });
-  if (hasComponent(env, components.ingressController)) {
+  if (hasComponent(env, components.ingressGateway)) {
     policy('Grafana', 'grafana', components.grafana, {
       ingress: [
         {
-          peers: [peerOf(env, components.ingressController)],
+          peers: [peerOf(env, components.ingressGateway)],
           ports: [{ port: componentPorts.grafana }],
           why: 'Grafana UI',
         },

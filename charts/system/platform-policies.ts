@@ -1,5 +1,6 @@
-// Cross-namespace flows of the platform controllers: the ingress controller between the internet and the public
-// services, ACME and Route 53 for certificates and DNS, the AWS APIs for load balancers, Prometheus for KEDA.
+// Cross-namespace flows of the platform controllers: the ingress gateway between the internet and the public
+// services, ACME and Route 53 for certificates and DNS, the AWS APIs for load balancers, Prometheus for KEDA,
+// the kubelets for metrics-server.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import { publicServices } from '../../constructs/contracts';
@@ -7,14 +8,14 @@ import { selectorFor } from '../../constructs/k8s/labels';
 import { NetworkPolicy } from '../../constructs/k8s/network-policy';
 import { componentPolicies } from './component-policy';
 import { componentPorts, components, hasComponent, istiod, namespaceOf, peerOf } from '../plan/components';
-import { INTERNET } from '../plan/flows';
+import { INTERNET, privateSubnets } from '../plan/flows';
 import { meshEnabled } from '../plan/mesh';
 
 const https = [{ port: componentPorts.https }];
 
 export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
   const policy = componentPolicies(scope, env);
-  policy('IngressController', 'ingress-controller', components.ingressController, {
+  policy('IngressGateway', 'ingress-gateway', components.ingressGateway, {
     ingress: [
       {
         peers: [{ cidr: '0.0.0.0/0' }],
@@ -44,7 +45,7 @@ export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
             {
               peers: [istiod],
               ports: [{ port: componentPorts.istiodXds }],
-              why: 'its sidecar reaches istiod',
+              why: 'the gateway reaches istiod for its configuration and certificates',
             },
           ]
         : []),
@@ -66,6 +67,15 @@ export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
   policy('ExternalDns', 'external-dns', components.externalDns, {
     egress: [{ peers: [INTERNET], ports: https, why: 'Route 53 API' }],
   });
+  policy('MetricsServer', 'metrics-server', components.metricsServer, {
+    egress: [
+      {
+        peers: privateSubnets(env),
+        ports: [{ port: componentPorts.kubelet }],
+        why: 'resource metrics from every kubelet',
+      },
+    ],
+  });
   policy('LoadBalancerController', 'aws-load-balancer-controller', components.loadBalancerController, {
     egress: [{ peers: [INTERNET], ports: https, why: 'Elastic Load Balancing and EC2 APIs' }],
   });
@@ -79,9 +89,18 @@ export function renderPlatformPolicies(scope: Construct, env: EnvConfig): void {
         },
       ],
     });
+    policy('ArgoRollouts', 'argo-rollouts', components.argoRollouts, {
+      egress: [
+        {
+          peers: [peerOf(env, components.prometheus)],
+          ports: [{ port: componentPorts.prometheus }],
+          why: 'canary analysis queries (AnalysisTemplates)',
+        },
+      ],
+    });
     new NetworkPolicy(scope, 'PrometheusScrape', {
       name: 'allow-prometheus-scrape',
-      namespace: namespaceOf(env, components.ingressController),
+      namespace: namespaceOf(env, components.certManager),
       ingress: [{ peers: [peerOf(env, components.prometheus)], ports: [], why: 'controller metrics' }],
     });
   }

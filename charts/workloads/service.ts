@@ -4,11 +4,11 @@
 import { Construct } from 'constructs';
 import type { Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import type { EnvConfig } from '../../environments';
-import { appHost, type NamedService, roleArnFor } from '../../constructs/contracts';
+import { appHost, type NamedService, originHost, roleArnFor } from '../../constructs/contracts';
 import { Autoscaler } from '../../constructs/k8s/autoscaler';
 import { TuningConfigMap } from '../../constructs/k8s/config-map';
 import { DisruptionBudget } from '../../constructs/k8s/disruption-budget';
-import { PublicRoute } from '../../constructs/k8s/ingress';
+import { PublicHttpRoute } from '../../constructs/k8s/http-route';
 import { MeshTrafficPolicy } from '../../constructs/k8s/istio';
 import { selectorFor, workloadLabels } from '../../constructs/k8s/labels';
 import { NetworkPolicy } from '../../constructs/k8s/network-policy';
@@ -16,7 +16,16 @@ import { type Delivery, ReplicatedWorkload } from '../../constructs/k8s/replicat
 import { type ServicePort, WorkloadService } from '../../constructs/k8s/service';
 import { WorkloadServiceAccount } from '../../constructs/k8s/service-account';
 import { WorkloadServiceMonitor } from '../../constructs/k8s/service-monitor';
-import { components, hasComponent, INGRESS_CLASS } from '../plan/components';
+import { CanaryAnalysis } from '../../constructs/k8s/analysis-template';
+import { canaryMetrics, ROLLOUTS_HASH_LABEL } from '../plan/canary-analysis';
+import {
+  components,
+  GATEWAY_NAMESPACE,
+  hasComponent,
+  prometheusUrl,
+  PUBLIC_GATEWAY,
+} from '../plan/components';
+import { APP_LISTENER } from '../platform/gateway';
 import { workloadConfig } from '../plan/config';
 import { workloadFlows } from '../plan/flows';
 import { isCanaryRoutedByMesh, isMeshed, meshPodAnnotations } from '../plan/mesh';
@@ -81,12 +90,25 @@ export class ServiceWorkload extends Construct {
       volumes: extras.volumes,
       spread: true,
     });
+    const analysis =
+      service.delivery === 'canary' && hasComponent(env, components.prometheus)
+        ? new CanaryAnalysis(this, 'Analysis', {
+            name: `${name}-canary`,
+            namespace,
+            labels,
+            prometheusAddress: prometheusUrl(env),
+            metrics: canaryMetrics(env, service),
+            minutes: env.delivery.canaryStepPauseMinutes,
+            nfr: ['canary-first-step'],
+          })
+        : undefined;
     const delivery: Delivery =
       service.delivery === 'canary'
         ? {
             strategy: 'canary',
             firstStepPercent: env.delivery.canaryFirstStepPercent,
             pauseMinutes: env.delivery.canaryStepPauseMinutes,
+            ...(analysis ? { analysisTemplate: `${name}-canary` } : {}),
             ...(isCanaryRoutedByMesh(env, service)
               ? { trafficRouting: { virtualService: name, destinationRule: name, ...CANARY } }
               : {}),
@@ -119,6 +141,8 @@ export class ServiceWorkload extends Construct {
         selector,
         port: METRICS_SERVICE_PORT,
         intervalSeconds: env.observability.scrapeIntervalSeconds,
+        // The canary analysis selects the canary's pods by the hash Argo Rollouts labels them with.
+        ...(service.delivery === 'canary' ? { podTargetLabels: [ROLLOUTS_HASH_LABEL] } : {}),
       });
     }
     // Meshed services that take calls get retries (runbook §1.3) and, for canaries, the subsets Rollouts shifts.
@@ -130,30 +154,19 @@ export class ServiceWorkload extends Construct {
         ...(service.delivery === 'canary' ? { canary: CANARY } : {}),
       });
     }
-    if (service.exposure === 'public' && service.ingressPath !== undefined) {
-      new PublicRoute(this, 'Route', {
+    if (service.exposure === 'public' && service.ingressPath !== undefined && service.port !== undefined) {
+      new PublicHttpRoute(this, 'Route', {
         ...base,
-        ingressClassName: INGRESS_CLASS,
-        host: appHost(env),
+        gateway: { name: PUBLIC_GATEWAY, namespace: GATEWAY_NAMESPACE, sectionName: APP_LISTENER },
+        // CloudFront sends its origin name; app.<zone> is its alias (Terraform's), never published by external-dns.
+        hostnames: [appHost(env), originHost(env)],
         path: service.ingressPath,
         serviceName: name,
-        servicePort: 'http',
-        annotations: {
-          // app.<zone> is Terraform's CloudFront alias; external-dns must not point it at the load balancer.
-          'external-dns.alpha.kubernetes.io/ingress-hostname-source': 'annotation-only',
-          ...(meshed ? meshIngressAnnotations(name, namespace) : {}),
-        },
+        servicePort: service.port,
+        hstsMaxAgeSeconds: env.edge.cdn.hstsMaxAgeSeconds,
       });
     }
     const flows = workloadFlows(env, service);
     new NetworkPolicy(this, 'Policy', { name, namespace, podLabels: selector, ...flows });
   }
-}
-
-/** ingress-nginx sends to the Service address through its own sidecar, which then speaks mTLS to the pods. */
-function meshIngressAnnotations(name: string, namespace: string) {
-  return {
-    'nginx.ingress.kubernetes.io/service-upstream': 'true',
-    'nginx.ingress.kubernetes.io/upstream-vhost': `${name}.${namespace}.svc.cluster.local`,
-  };
 }

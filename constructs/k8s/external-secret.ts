@@ -34,7 +34,7 @@ export class SyncedSecret extends Construct {
         }
       : { dataFrom: [{ extract: { key: props.remoteKey } }] };
     new Manifest(this, 'Resource', {
-      apiVersion: 'external-secrets.io/v1beta1',
+      apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
       metadata: plainMeta({
         name: props.name,

@@ -5,6 +5,7 @@ import { KubeDeployment, type PodTemplateSpec, toJson_PodTemplateSpec } from 'cd
 import type { NfrId } from '../contracts';
 import type { Labels } from './labels';
 import { objectMeta, plainMeta } from './metadata';
+import { CANARY_HASH_ARG } from './analysis-template';
 import { Manifest } from './manifest';
 
 /** Istio resources a canary shifts traffic with; without them the canary weight is approximated by pod counts. */
@@ -25,6 +26,11 @@ export type Delivery =
       readonly pauseMinutes: number;
       /** Default: none, weights follow replica counts. */
       readonly trafficRouting?: CanaryTrafficRouting;
+      /**
+       * AnalysisTemplate gating the first step: it runs instead of a blind pause, and a failure aborts the rollout.
+       * Default: none (the step only pauses).
+       */
+      readonly analysisTemplate?: string;
     };
 
 export interface ReplicatedWorkloadProps {
@@ -63,7 +69,15 @@ export class ReplicatedWorkload extends Construct {
       return;
     }
     this.target = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: props.name };
-    const { firstStepPercent, pauseMinutes, trafficRouting } = props.delivery;
+    const { firstStepPercent, pauseMinutes, trafficRouting, analysisTemplate } = props.delivery;
+    const gate = analysisTemplate
+      ? {
+          analysis: {
+            templates: [{ templateName: analysisTemplate }],
+            args: [{ name: CANARY_HASH_ARG, valueFrom: { podTemplateHashValue: 'Latest' } }],
+          },
+        }
+      : { pause: { duration: `${pauseMinutes}m` } };
     const nfr: NfrId[] = ['canary-first-step'];
     new Manifest(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -75,8 +89,9 @@ export class ReplicatedWorkload extends Construct {
         revisionHistoryLimit: props.revisionHistoryLimit,
         strategy: {
           canary: {
-            // Runbook §2.1 "canary 10 %, rolling update": one canary step, then the rest rolls out.
-            steps: [{ setWeight: firstStepPercent }, { pause: { duration: `${pauseMinutes}m` } }],
+            // Runbook §2.1 "canary 10 %, rolling update": one canary step, gated by its analysis (§6: roll back on
+            // failure), then the rest rolls out.
+            steps: [{ setWeight: firstStepPercent }, gate],
             ...(trafficRouting
               ? {
                   trafficRouting: {

@@ -12,6 +12,8 @@ export interface WorkloadServiceMonitorProps {
   /** Name of the Service port serving /metrics. */
   readonly port: string;
   readonly intervalSeconds: number;
+  /** Pod labels copied onto every series (e.g. the canary's pod-template hash). Default: none. */
+  readonly podTargetLabels?: readonly string[];
 }
 
 export class WorkloadServiceMonitor extends Construct {
@@ -25,6 +27,7 @@ export class WorkloadServiceMonitor extends Construct {
         selector: { matchLabels: { ...props.selector } },
         namespaceSelector: { matchNames: [props.namespace] },
         endpoints: [{ port: props.port, path: '/metrics', interval: `${props.intervalSeconds}s` }],
+        ...(props.podTargetLabels ? { podTargetLabels: [...props.podTargetLabels] } : {}),
       },
     });
   }

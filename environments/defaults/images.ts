@@ -55,109 +55,128 @@ export const imageDefaults = {
       runAsUser: 10001,
     },
   },
+  // Every chart at an exact version; why each version and where its end of life is published: docs/charts.md.
   platformCharts: {
-    'ingress-nginx': {
-      repoURL: 'https://kubernetes.github.io/ingress-nginx',
-      chart: 'ingress-nginx',
-      version: '4.11.3',
-      namespace: 'platform',
+    // Prometheus Operator's CRDs on their own, installed before every chart that renders a ServiceMonitor.
+    'prometheus-operator-crds': {
+      repoURL: 'https://prometheus-community.github.io/helm-charts',
+      chart: 'prometheus-operator-crds',
+      version: '31.0.1',
+      namespace: 'observability',
     },
     'cert-manager': {
       repoURL: 'https://charts.jetstack.io',
       chart: 'cert-manager',
-      version: 'v1.16.2',
+      version: 'v1.21.2',
       namespace: 'platform',
     },
     'external-dns': {
       repoURL: 'https://kubernetes-sigs.github.io/external-dns',
       chart: 'external-dns',
-      version: '1.15.0',
+      version: '1.20.0',
       namespace: 'platform',
     },
     'external-secrets': {
       repoURL: 'https://charts.external-secrets.io',
       chart: 'external-secrets',
-      version: '0.10.7',
+      version: '2.10.0',
       namespace: 'platform',
     },
     'aws-load-balancer-controller': {
       repoURL: 'https://aws.github.io/eks-charts',
       chart: 'aws-load-balancer-controller',
-      version: '1.10.1',
+      version: '3.4.2',
       namespace: 'platform',
     },
     'argo-rollouts': {
       repoURL: 'https://argoproj.github.io/argo-helm',
       chart: 'argo-rollouts',
-      version: '2.38.0',
+      version: '2.40.7',
       namespace: 'platform',
     },
     keda: {
       repoURL: 'https://kedacore.github.io/charts',
       chart: 'keda',
-      version: '2.16.0',
+      version: '2.20.1',
+      namespace: 'platform',
+    },
+    // Resource metrics (metrics.k8s.io) for every CPU and memory autoscaler: without it 60 %/70 % never act.
+    'metrics-server': {
+      repoURL: 'https://kubernetes-sigs.github.io/metrics-server',
+      chart: 'metrics-server',
+      version: '3.14.0',
       namespace: 'platform',
     },
     'istio-base': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'base',
-      version: '1.24.1',
+      version: '1.31.0',
       namespace: 'istio-system',
     },
     'istio-cni': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'cni',
-      version: '1.24.1',
+      version: '1.31.0',
       namespace: 'istio-system',
     },
     istiod: {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'istiod',
-      version: '1.24.1',
+      version: '1.31.0',
       namespace: 'istio-system',
     },
     'kube-prometheus-stack': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'kube-prometheus-stack',
-      version: '66.3.1',
+      version: '88.2.0',
       namespace: 'observability',
     },
     'blackbox-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-blackbox-exporter',
-      version: '9.1.0',
+      version: '11.4.1',
       namespace: 'observability',
     },
     'redis-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-redis-exporter',
-      version: '6.6.0',
+      version: '6.16.0',
       namespace: 'observability',
     },
     'cloudwatch-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-cloudwatch-exporter',
-      version: '0.26.0',
+      version: '0.28.1',
       namespace: 'observability',
     },
     loki: {
       repoURL: 'https://grafana.github.io/helm-charts',
       chart: 'loki',
-      version: '6.22.0',
+      version: '6.46.0',
       namespace: 'observability',
     },
-    // Ships every pod's logs to Loki (runbook §1.3 "audit logging via Loki/S3 retention").
-    promtail: {
+    // Ships every pod's logs to Loki (runbook §1.3 "audit logging via Loki/S3 retention"); replaces Promtail, whose
+    // end of life was 2026-03-02.
+    alloy: {
       repoURL: 'https://grafana.github.io/helm-charts',
-      chart: 'promtail',
-      version: '6.16.6',
+      chart: 'alloy',
+      version: '1.10.1',
       namespace: 'observability',
     },
     tempo: {
       repoURL: 'https://grafana.github.io/helm-charts',
       chart: 'tempo',
-      version: '1.14.0',
+      version: '1.24.1',
       namespace: 'observability',
+    },
+  },
+  platformManifests: {
+    // The Gateway API's standard channel CRDs (Gateway, HTTPRoute…), which Istio's ingress gateway implements.
+    'gateway-api': {
+      repoURL: 'https://github.com/kubernetes-sigs/gateway-api',
+      path: 'config/crd/standard',
+      version: 'v1.4.1',
+      namespace: 'platform',
     },
   },
 } satisfies EnvironmentLayer;

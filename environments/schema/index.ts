@@ -15,6 +15,7 @@ import {
   deliverySchema,
   featureFlagSchema,
   helmSourceSchema,
+  manifestSourceSchema,
   imageSchema,
   jobSchema,
   meshSchema,
@@ -62,6 +63,8 @@ export const environmentSchema = z.strictObject({
   /** Per-environment image pins of our own images: promotion changes one digest here. */
   releases: z.record(kubernetesName, releaseSchema),
   platformCharts: z.record(kubernetesName, helmSourceSchema),
+  /** CRD bundles installed from Git (the Gateway API's). */
+  platformManifests: z.record(kubernetesName, manifestSourceSchema),
   mesh: meshSchema,
   autoscaling: autoscalingSchema,
   delivery: deliverySchema,

@@ -70,6 +70,8 @@ export const playbooksSchema = z.strictObject({
 
 export const observabilitySchema = z.strictObject({
   prometheusRetentionDays: positiveInt,
+  /** Size of the in-cluster Prometheus's volume (gp3): retentionDays of the cluster's series, with headroom. */
+  prometheusVolumeGiB: positiveInt,
   lokiRetentionDays: positiveInt,
   tempoRetentionDays: positiveInt,
   scrapeIntervalSeconds: positiveInt,

@@ -82,6 +82,13 @@ export const edgeSchema = z.strictObject({
   /** EXAMPLE VALUE: the public zone SkillForge owns. */
   domain: domainName,
   /** Prefix of this environment's hosts ('' for production: app.<domain>). */
+  /**
+   * EXAMPLE VALUE: id of the public Route 53 zone of `domain`. cert-manager's DNS-01 solver addresses it directly,
+   * so it needs no route53:ListHostedZonesByName to find it.
+   */
+  hostedZoneId: z
+    .string()
+    .regex(/^Z[A-Z0-9]{1,31}$/, 'expected a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ'),
   hostPrefix: z
     .string()
     .regex(/^([a-z0-9-]+\.)?$/, 'expected "" or a label followed by a dot, such as "dev."'),

@@ -175,16 +175,39 @@ export const releaseSchema = z.strictObject({
   hotfix: z.string().min(1).optional(),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
 export const helmSourceSchema = z.strictObject({
   repoURL: z.string().url(),
   chart: z.string().min(1),
   /** Exact chart version: Argo CD installs exactly this. */
   version: z.string().regex(/^v?\d+\.\d+\.\d+$/, 'expected an exact chart version such as 1.16.2'),
   namespace: namespaceName.or(z.literal('istio-system')).or(z.literal('kube-system')),
+  /**
+   * Last day the upstream project supports this release line, where it publishes one (docs/charts.md). The weekly
+   * health check reports a chart past it. Absent: the project publishes no end-of-life date for its releases.
+   */
+  endOfLife: isoDate.optional(),
+});
+
+/** Plain manifests from a Git repository at a tag (CRD bundles a project ships without a Helm chart). */
+export const manifestSourceSchema = z.strictObject({
+  repoURL: z.string().url(),
+  /** Folder of the repository holding the manifests. */
+  path: z.string().min(1),
+  /** An exact release tag: Argo CD installs exactly this. */
+  version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'expected a release tag such as v1.4.1'),
+  namespace: namespaceName.or(z.literal('istio-system')),
+  endOfLife: isoDate.optional(),
 });
 
 export const meshSchema = z.strictObject({
   provider: z.enum(['istio', 'none']),
+  /**
+   * The istio-proxy sidecar's requests and limits, set on every meshed pod (annotations) so quotas and the capacity
+   * proof count it, rather than the injector's defaults.
+   */
+  sidecarResources: resourcesSchema,
   retries: z.strictObject({
     attempts: positiveInt,
     perTryTimeoutMs: positiveInt,
@@ -237,4 +260,6 @@ export type NamespaceConfig = z.infer<typeof namespaceSchema>;
 export type DataStore = z.infer<typeof dataStore>;
 export type AwsAccess = z.infer<typeof awsAccess>;
 export type HelmSource = z.infer<typeof helmSourceSchema>;
+export type ResourcesConfig = z.infer<typeof resourcesSchema>;
+export type ManifestSource = z.infer<typeof manifestSourceSchema>;
 export type WorkloadDefaults = z.infer<typeof workloadDefaultsSchema>;

@@ -16,7 +16,7 @@ describe('code layers', () => {
       { path: 'charts/render.ts', text: "import type { RenderedFile } from '../scripts/render/files';\n" },
     ];
     expect(layerViolations(files)).toEqual([
-      "charts/render.ts imports '../scripts/render/files' (scripts, layer 4) from charts (layer 3)",
+      "charts/render.ts imports '../scripts/render/files' (scripts, layer 5) from charts (layer 4)",
     ]);
   });
 
@@ -24,6 +24,15 @@ describe('code layers', () => {
     const files = [{ path: 'constructs/aws/eks.ts', text: "import { x } from '../k8s/objects';\n" }];
     expect(layerViolations(files)).toEqual([
       "constructs/aws/eks.ts imports '../k8s/objects' (constructs/k8s, layer 2) from constructs/aws (layer 2)",
+    ]);
+  });
+
+  it('fails when the Kubernetes side imports a CDKTF stack, although stacks/ is a lower layer', () => {
+    const files = [
+      { path: 'charts/platform/karpenter.ts', text: "import { x } from '../../stacks/cluster-stack';\n" },
+    ];
+    expect(layerViolations(files)).toEqual([
+      "charts/platform/karpenter.ts imports '../../stacks/cluster-stack' (stacks, layer 3) from charts (layer 4)",
     ]);
   });
 

@@ -69,7 +69,7 @@ describe('cross-field rules of the environment model', () => {
     {
       rule: 'workload-names-distinct',
       when: 'a job takes the name of a service in another namespace',
-      registry: registryWith('dev', { jobs: { flagd: jobDefinition('onet-refresh') } }),
+      registry: registryWith('dev', { jobs: { flagd: jobDefinition('assessments-recalculation') } }),
       message:
         'environment "dev": jobs.flagd: got "flagd"; expected a name no service uses: services.flagd (namespace api) would share its IAM role workload-flagd and its metric labels',
     },
@@ -329,11 +329,18 @@ describe('cross-field rules of the environment model', () => {
       when: 'the api quota cannot hold search-api at a higher maximum',
       registry: registryWith('prod', { services: { 'search-api': { replicas: { max: 40 } } } }),
       message: [
-        'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 40 (cores of cpu requests at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.limitsCpu: got 128; expected ≥ 157 (cores of cpu limits at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.requestsMemoryGiB: got 32; expected ≥ 40 (GiB of memory requests at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.limitsMemoryGiB: got 64; expected ≥ 79 (GiB of memory limits at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 48 (cores of cpu requests at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.limitsCpu: got 160; expected ≥ 237 (cores of cpu limits at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.requestsMemoryGiB: got 40; expected ≥ 50 (GiB of memory requests at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.limitsMemoryGiB: got 80; expected ≥ 119 (GiB of memory limits at the autoscalers\' maxima)',
       ].join('\n'),
+    },
+    {
+      rule: 'quota-fits-autoscaling',
+      when: 'the sidecars of the api services at their maxima no longer fit the quota',
+      registry: registryWith('prod', { mesh: { sidecarResources: { cpuMillicores: 250 } } }),
+      message:
+        'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 39 (cores of cpu requests at the autoscalers\' maxima)',
     },
   ];
 

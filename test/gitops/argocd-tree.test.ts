@@ -11,6 +11,7 @@ import type { Application, AppProject } from '../../charts/argocd';
 import { isClusterScoped } from '../../charts/argocd/kinds';
 import { namespaceFolders } from '../../charts/argocd/rendered-folders';
 import { applicationsOf, argoSchemaErrors, denial, type Manifest, projectsOf } from './argocd-support';
+import { globMatches } from './simulation/argo-semantics';
 
 const repoRoot = join(__dirname, '..', '..');
 const envs = environmentNames.filter((name) => existsSync(join(repoRoot, 'deploy', name, 'argocd')));
@@ -30,6 +31,7 @@ function treeOf(env: string) {
   const manifests = folders.flatMap((folder) =>
     filesIn(join(k8sDir, folder)).map((file) => ({
       folder,
+      file,
       manifest: readYaml<Manifest>(join(k8sDir, folder, file)),
     })),
   );
@@ -48,7 +50,10 @@ describe.each(envs)('deploy/%s/argocd', (env) => {
   });
 
   it(`references only paths that exist in deploy/${env}/`, () => {
-    const paths = tree.applications.flatMap((app) => app.spec.source.path ?? []);
+    const repo = tree.applications.find((app) => app.metadata.name === 'root')!.spec.source.repoURL;
+    const paths = tree.applications
+      .filter((app) => app.spec.source.repoURL === repo)
+      .flatMap((app) => app.spec.source.path ?? []);
     expect(paths.length).toBeGreaterThan(0);
     expect(
       paths.filter((path) => !path.startsWith(`deploy/${env}/`) || !existsSync(join(repoRoot, path))),
@@ -77,11 +82,11 @@ describe.each(envs)('deploy/%s/argocd', (env) => {
     ).toEqual(tree.folders.map((folder) => [folder, kinds(folder).sort()]));
   });
 
-  it('syncs every k8s/ folder with exactly one Application', () => {
-    const synced = tree.applications.flatMap((app) => app.spec.source.path ?? []);
-    expect(
-      tree.folders.map((folder) => synced.filter((path) => path === `deploy/${env}/k8s/${folder}`).length),
-    ).toEqual(tree.folders.map(() => 1));
+  it('syncs every rendered k8s/ file with exactly one Application', () => {
+    const files = tree.manifests.map(({ folder, file }) => `k8s/${folder}/${file}`);
+    expect(files.map((file) => [file, deliverers(tree.applications, env, file).length])).toEqual(
+      files.map((file) => [file, 1]),
+    );
   });
 
   it('knows which rendered kinds are cluster-scoped: exactly the objects rendered without a namespace', () => {
@@ -100,10 +105,8 @@ describe.each(envs)('deploy/%s/argocd', (env) => {
   });
 
   it('syncs every rendered object through a project that permits it', () => {
-    const denials = tree.manifests.flatMap(({ folder, manifest }) => {
-      const app = tree.applications.find(
-        (candidate) => candidate.spec.source.path === `deploy/${env}/k8s/${folder}`,
-      );
+    const denials = tree.manifests.flatMap(({ folder, file, manifest }) => {
+      const [app] = deliverers(tree.applications, env, `k8s/${folder}/${file}`);
       const project = tree.projects.find((candidate) => candidate.metadata.name === app?.spec.project);
       if (!app || !project) return [`k8s/${folder}: no Application or project`];
       return denial(project, manifest, app.spec.destination.namespace) ?? [];
@@ -117,9 +120,18 @@ describe.each(envs)('deploy/%s/argocd', (env) => {
         .filter((entry) => entry.jsonPointers?.includes('/spec/replicas'))
         .map((entry) => `${entry.namespace}/${entry.group}/${entry.kind}/${entry.name}`),
     );
+    // Only workloads Argo CD applies: the gateway's Deployment is istiod's, and Argo CD never sees it.
+    const rendered = new Set(
+      tree.manifests
+        .filter(({ manifest }) => ['Deployment', 'Rollout', 'StatefulSet'].includes(manifest.kind))
+        .map(({ folder, manifest }) => `${manifest.metadata.namespace ?? folder}/${manifest.metadata.name}`),
+    );
     const scaled = tree.manifests.flatMap(({ folder, manifest }) => {
       const target = scaleTarget(manifest);
-      return target ? [`${manifest.metadata.namespace ?? folder}/${target}`] : [];
+      const namespace = manifest.metadata.namespace ?? folder;
+      return target && rendered.has(`${namespace}/${target.split('/').pop()}`)
+        ? [`${namespace}/${target}`]
+        : [];
     });
     expect(ignored.sort()).toEqual(scaled.sort());
   });
@@ -145,6 +157,19 @@ describe.each(envs)('deploy/%s/argocd', (env) => {
     expect(ignored.sort()).toEqual(routed.sort());
   });
 });
+
+/** The Applications whose source (path and directory include/exclude) delivers a file of deploy/<env>/. */
+function deliverers(applications: readonly Application[], env: string, file: string): Application[] {
+  return applications.filter((app) => {
+    const base = app.spec.source.path?.replace(`deploy/${env}/`, '');
+    if (base === undefined || !file.startsWith(`${base}/`)) return false;
+    const relative = file.slice(base.length + 1);
+    const directory = app.spec.source.directory ?? {};
+    if (!directory.recurse && relative.includes('/')) return false;
+    if (directory.exclude !== undefined && globMatches(directory.exclude, relative)) return false;
+    return directory.include === undefined || globMatches(directory.include, relative);
+  });
+}
 
 interface IstioRouting {
   readonly virtualService: { readonly name: string };

@@ -102,7 +102,7 @@ describe('kinds and API versions', () => {
       metadata: objectMeta('a'),
     };
     expect(validateManifest(manifest)[0]).toMatch(
-      /^external-secrets\.io\/v1alpha1 ExternalSecret .* use external-secrets\.io\/v1beta1/,
+      /^external-secrets\.io\/v1alpha1 ExternalSecret .* use external-secrets\.io\/v1/,
     );
   });
 

@@ -10,9 +10,11 @@ import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/R
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { Issuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
-import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore';
-import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
-import { SecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore';
+import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import { SecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore';
+import { Gateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
 import { ServiceEntry } from '@kubernetes-models/istio/networking.istio.io/v1beta1/ServiceEntry';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
@@ -38,6 +40,7 @@ import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
+import { StorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { LimitRange } from 'kubernetes-models/v1/LimitRange';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
@@ -92,6 +95,7 @@ export const supportedKinds: readonly SupportedKind[] = [
     ClusterRole,
     ClusterRoleBinding,
     PriorityClass,
+    StorageClass,
   ]),
   ...kindsFrom('@kubernetes-models/argo-rollouts', [Rollout, AnalysisTemplate]),
   ...kindsFrom('@kubernetes-models/argo-cd', [Application, AppProject, ApplicationSet]),
@@ -106,6 +110,7 @@ export const supportedKinds: readonly SupportedKind[] = [
     ServiceEntry,
   ]),
   ...kindsFrom('@kubernetes-models/cert-manager', [ClusterIssuer, Issuer, Certificate]),
+  ...kindsFrom('@kubernetes-models/gateway-api', [Gateway, HTTPRoute]),
 ];
 
 export function findSupportedKind(apiVersion: string, kind: string): SupportedKind | undefined {

@@ -1,6 +1,7 @@
 // Autoscaling intent: the runbook's targets (CPU 60 %, memory 70 %), search-api's floors (6 always, 7 during the
 // EU peak 08:00–12:00 UTC), latency and consumer-lag scaling all come from the model, and nothing else sets them.
 import { describe, expect, it } from 'vitest';
+import { GATEWAY_DEPLOYMENT } from '../../charts/platform/gateway';
 import { loadEnvironment, type EnvConfig } from '../../environments';
 import { servicesOf } from '../../constructs/contracts';
 import { at, envWith, find, objectsOf, objectsOfKind } from './support';
@@ -58,7 +59,8 @@ describe('HorizontalPodAutoscaler targets', () => {
         ...objectsOfKind(env, 'ScaledObject'),
       ];
       const targets = autoscalers.map((a) => at(a, 'spec.scaleTargetRef.name')).sort();
-      expect(targets).toEqual(servicesOf(env).map((s) => s.name));
+      // Plus the ingress gateway's Deployment, which istiod generates for the Gateway (charts/platform/gateway.ts).
+      expect(targets).toEqual([...servicesOf(env).map((s) => s.name), GATEWAY_DEPLOYMENT].sort());
       const replicated = objectsOf(env).filter((o) => o.kind === 'Deployment' || o.kind === 'Rollout');
       expect(
         replicated.filter((o) => at(o, 'spec.replicas') !== undefined).map((o) => o.metadata.name),

@@ -9,20 +9,55 @@ const prod = loadEnvironment('prod');
 const ISTIO_GROUPS = /istio\.io\//;
 
 describe('canary delivery', () => {
-  it('sends 10 % to the canary first, pauses, then completes the rollout', () => {
+  it('sends 10 % to the canary first, gates the step on its error rate and P95, then completes the rollout', () => {
     const rollout = find(prod, 'Rollout', 'api', 'assessment-api');
+    const gate = (template: string) => ({
+      analysis: {
+        templates: [{ templateName: template }],
+        args: [{ name: 'canary-hash', valueFrom: { podTemplateHashValue: 'Latest' } }],
+      },
+    });
     expect(at(rollout, 'spec.strategy.canary.steps')).toEqual([
       { setWeight: 10 },
-      { pause: { duration: '5m' } },
+      gate('assessment-api-canary'),
     ]);
     expect(rollout.metadata.annotations?.['skillforge.io/nfr']).toBe('canary-first-step');
+    const analysis = find(prod, 'AnalysisTemplate', 'api', 'assessment-api-canary');
+    const metrics = at(analysis, 'spec.metrics') as {
+      name: string;
+      count: number;
+      failureLimit: number;
+      successCondition: string;
+      provider: { prometheus: { query: string } };
+    }[];
+    // The objectives of the model: alerts.apiErrorRate.maxPercent (1 %) and the service's latencyP95Ms (500 ms).
+    expect(metrics.map((m) => [m.name, m.successCondition, m.count, m.failureLimit])).toEqual([
+      ['error-rate', 'isNaN(result[0]) || result[0] <= 0.01', 5, 0],
+      ['latency-p95', 'isNaN(result[0]) || result[0] <= 500', 5, 0],
+    ]);
+    expect(metrics[0]!.provider.prometheus.query).toContain(
+      'rollouts_pod_template_hash="{{args.canary-hash}}"',
+    );
+    expect(at(find(prod, 'ServiceMonitor', 'api', 'assessment-api'), 'spec.podTargetLabels')).toEqual([
+      'rollouts-pod-template-hash',
+    ]);
   });
 
-  it('follows the model first step and pause', () => {
-    const env = envWith('prod', { delivery: { canaryFirstStepPercent: 25, canaryStepPauseMinutes: 12 } });
-    expect(at(find(env, 'Rollout', 'frontend', 'web'), 'spec.strategy.canary.steps')).toEqual([
-      { setWeight: 25 },
-      { pause: { duration: '12m' } },
+  it('follows the model first step, step length and objectives', () => {
+    const env = envWith('prod', {
+      delivery: { canaryFirstStepPercent: 25, canaryStepPauseMinutes: 12 },
+      alerts: { apiErrorRate: { maxPercent: 2 } },
+    });
+    expect(at(find(env, 'Rollout', 'frontend', 'web'), 'spec.strategy.canary.steps.0')).toEqual({
+      setWeight: 25,
+    });
+    const metrics = at(find(env, 'AnalysisTemplate', 'frontend', 'web-canary'), 'spec.metrics') as {
+      count: number;
+      successCondition: string;
+    }[];
+    expect(metrics.map((m) => [m.count, m.successCondition])).toEqual([
+      [12, 'isNaN(result[0]) || result[0] <= 0.02'],
+      [12, 'isNaN(result[0]) || result[0] <= 300'],
     ]);
   });
 
@@ -105,12 +140,14 @@ describe('the mesh', () => {
     });
   });
 
-  it('renders nothing Istio when the model disables the mesh', () => {
+  it('renders nothing of the mesh when the model disables it (Istio then only runs the ingress gateway)', () => {
     const env = envWith('prod', { mesh: { provider: 'none' } });
     const objects = objectsOf(env);
     expect(objects.filter((o) => ISTIO_GROUPS.test(o.apiVersion)).map((o) => o.kind)).toEqual([]);
     expect(objects.filter((o) => o.metadata.labels?.['istio-injection'] !== undefined)).toEqual([]);
-    expect(JSON.stringify(objects)).not.toMatch(/istio/);
+    const gateway = (o: { metadata: { name: string } }) =>
+      o.metadata.name === 'public' || o.metadata.name === 'public-istio';
+    expect(JSON.stringify(objects.filter((o) => !gateway(o)))).not.toMatch(/istio/);
     expect(
       at(find(env, 'Rollout', 'api', 'user-api'), 'spec.strategy.canary.trafficRouting'),
     ).toBeUndefined();

@@ -22,7 +22,11 @@ describe('platformHelmSources', () => {
       Object.entries(prod.platformCharts)
         .filter(([name]) => name !== 'redis-exporter')
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, chart]) => ({ name, ...chart })),
+        .map(([name, chart]) => ({
+          name,
+          ...chart,
+          alsoWritesTo: name === 'keda' || name === 'metrics-server' ? ['kube-system'] : [],
+        })),
     );
     expect(sources.every((source) => /^v?\d+\.\d+\.\d+$/.test(source.version))).toBe(true);
   });
@@ -38,6 +42,7 @@ describe('platformHelmSources', () => {
     expect(exporter?.values).toEqual({
       redisAddress: 'redis://redis.platform.svc.cluster.local:6379',
       serviceMonitor: { enabled: true },
+      resources: { requests: { cpu: '20m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } },
     });
     // The model decides, not the environment's name.
     expect(installed(envWith('dev', { redis: { mode: 'managed' } }))).not.toContain('redis-exporter');
@@ -98,17 +103,84 @@ describe('platformHelmSources', () => {
     ).toEqual([]);
   });
 
-  it('ships every pod log to the Loki of the same cluster, labelled with the environment', () => {
-    expect(valuesOf('promtail')).toMatchObject({
-      config: {
-        clients: [
-          {
-            url: 'http://loki.observability.svc.cluster.local:3100/loki/api/v1/push',
-            external_labels: { env: 'prod' },
-          },
-        ],
-      },
+  it('ships every pod log to the Loki of the same cluster with Alloy, labelled with the environment', () => {
+    const config = String(at(valuesOf('alloy'), 'alloy.configMap.content'));
+    expect(config).toContain('url = "http://loki.observability.svc.cluster.local:3100/loki/api/v1/push"');
+    expect(config).toContain('external_labels = { env = "prod" }');
+    expect(config).toContain('loki.source.kubernetes "pods" {');
+    expect(prod.platformCharts.promtail).toBeUndefined();
+  });
+
+  it('points Grafana at Tempo on the port the Tempo chart serves its API on', () => {
+    const tempoPort = at(valuesOf('tempo'), 'tempo.server.http_listen_port');
+    // The tempo chart's own default (charts/tempo/values.yaml: tempo.server.http_listen_port: 3100).
+    expect(tempoPort).toBe(3100);
+    const sources = at(valuesOf('kube-prometheus-stack'), 'grafana.additionalDataSources') as {
+      name: string;
+      url: string;
+    }[];
+    expect(sources.find((source) => source.name === 'Tempo')?.url).toBe(
+      `http://tempo.observability.svc.cluster.local:${tempoPort}`,
+    );
+  });
+
+  it('keeps every chart out of kube-system except the two authentication-reader RoleBindings', () => {
+    const kps = valuesOf('kube-prometheus-stack');
+    for (const exporter of ['kubeEtcd', 'kubeScheduler', 'kubeControllerManager', 'kubeProxy', 'coreDns']) {
+      expect(at(kps, `${exporter}.enabled`), exporter).toBe(false);
+    }
+    expect(at(valuesOf('cert-manager'), 'global.leaderElection.namespace')).toBe('platform');
+    expect(sources.filter((source) => source.alsoWritesTo.length > 0).map((source) => source.name)).toEqual([
+      'keda',
+      'metrics-server',
+    ]);
+  });
+
+  it('makes the in-cluster Prometheus skip the shared one’s rules and routes its Alertmanager', () => {
+    const spec = at(valuesOf('kube-prometheus-stack'), 'prometheus.prometheusSpec');
+    expect(at(spec, 'ruleSelector')).toEqual({
+      matchExpressions: [
+        { key: 'skillforge.io/rule-evaluator', operator: 'NotIn', values: ['shared-prometheus'] },
+      ],
     });
+    expect(at(spec, 'ruleSelectorNilUsesHelmValues')).toBeUndefined();
+    expect(at(valuesOf('kube-prometheus-stack'), 'alertmanager.config.route.receiver')).toBe('pagerduty-p2');
+  });
+
+  it('installs metrics-server, whose resource metrics every CPU and memory autoscaler reads', () => {
+    const server = sources.find((source) => source.name === 'metrics-server');
+    expect(server?.namespace).toBe('platform');
+    expect(at(server!.values, 'replicas')).toBe(2);
+  });
+
+  it('gives Prometheus and Loki volumes of the default gp3 StorageClass', () => {
+    expect(
+      at(valuesOf('kube-prometheus-stack'), 'prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec'),
+    ).toEqual({
+      storageClassName: 'gp3',
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: '50Gi' } },
+    });
+    expect(at(valuesOf('loki'), 'singleBinary.persistence.storageClass')).toBe('gp3');
+  });
+
+  it('gives every container of every chart explicit requests and limits', () => {
+    const missing = (values: unknown, path: string): string[] => {
+      if (typeof values !== 'object' || values === null || Array.isArray(values)) return [];
+      return Object.entries(values).flatMap(([key, value]) =>
+        key === 'resources' && typeof value === 'object' && value !== null
+          ? 'requests' in value || 'operator' in value
+            ? []
+            : [`${path}.${key}`]
+          : missing(value, `${path}.${key}`),
+      );
+    };
+    for (const source of sources.filter(
+      (candidate) => !['prometheus-operator-crds', 'istio-base'].includes(candidate.name),
+    )) {
+      expect(JSON.stringify(source.values), source.name).toContain('"requests":{"cpu"');
+      expect(missing(source.values, source.name)).toEqual([]);
+    }
   });
 
   it('annotates controller service accounts with the roles the IAM side creates for them', () => {
@@ -157,9 +229,7 @@ describe('platformHelmSources', () => {
 
   it('scopes DNS and TLS to the environment domain and minimum TLS version', () => {
     expect(at(valuesOf('external-dns'), 'domainFilters')).toEqual([publicZone(prod)]);
-    expect(at(valuesOf('ingress-nginx'), 'controller.config.ssl-protocols')).toBe('TLSv1.2 TLSv1.3');
     expect(at(valuesOf('istiod'), 'meshConfig.meshMTLS.minProtocolVersion')).toBe('TLSV1_2');
-    // dev: its in-cluster OpenSearch does not cap TLS at 1.2 as the managed domain does.
     const strict = platformHelmSources(
       envWith('dev', {
         slo: { minimumTlsVersion: '1.3' },
@@ -167,8 +237,8 @@ describe('platformHelmSources', () => {
       }),
     );
     expect(
-      at(strict.find((s) => s.name === 'ingress-nginx')!.values, 'controller.config.ssl-protocols'),
-    ).toBe('TLSv1.3');
+      at(strict.find((s) => s.name === 'istiod')!.values, 'meshConfig.meshMTLS.minProtocolVersion'),
+    ).toBe('TLSV1_3');
   });
 
   it('fails for a chart that has no values builder, naming the chart', () => {

@@ -62,10 +62,10 @@ describe('Kubernetes rules of the environment model', () => {
     const registry = registryWith('prod', { services: { 'search-api': { replicas: { max: 40 } } } });
     expect(loadErrorOf(registry)).toBe(
       [
-        'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 40 (cores of cpu requests at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.limitsCpu: got 128; expected ≥ 157 (cores of cpu limits at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.requestsMemoryGiB: got 32; expected ≥ 40 (GiB of memory requests at the autoscalers\' maxima)',
-        'environment "prod": namespaces.api.quota.limitsMemoryGiB: got 64; expected ≥ 79 (GiB of memory limits at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.requestsCpu: got 32; expected ≥ 48 (cores of cpu requests at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.limitsCpu: got 160; expected ≥ 237 (cores of cpu limits at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.requestsMemoryGiB: got 40; expected ≥ 50 (GiB of memory requests at the autoscalers\' maxima)',
+        'environment "prod": namespaces.api.quota.limitsMemoryGiB: got 80; expected ≥ 119 (GiB of memory limits at the autoscalers\' maxima)',
       ].join('\n'),
     );
   });

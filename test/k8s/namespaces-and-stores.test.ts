@@ -10,11 +10,15 @@ const prod = loadEnvironment('prod');
 
 describe('namespaces', () => {
   it('renders the six namespaces with the Pod Security level of the model, enforced, audited and warned', () => {
+    // …and istio-system, privileged for istio-cni's node agent only (charts/platform/mesh-namespace.ts).
     expect(
       objectsOfKind(prod, 'Namespace')
         .map((ns) => ns.metadata.name)
         .sort(),
-    ).toEqual([...namespaces].sort());
+    ).toEqual([...namespaces, 'istio-system'].sort());
+    expect(find(prod, 'Namespace', undefined, 'istio-system').metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'privileged',
+    });
     for (const name of namespaces) {
       const level = prod.namespaces[name].podSecurity;
       expect(find(prod, 'Namespace', undefined, name).metadata.labels).toMatchObject({
@@ -29,9 +33,9 @@ describe('namespaces', () => {
   it('sets quota and container defaults from the model', () => {
     expect(at(find(prod, 'ResourceQuota', 'api', 'compute'), 'spec.hard')).toEqual({
       'requests.cpu': '32',
-      'requests.memory': '32Gi',
-      'limits.cpu': '128',
-      'limits.memory': '64Gi',
+      'requests.memory': '40Gi',
+      'limits.cpu': '160',
+      'limits.memory': '80Gi',
       pods: 100,
     });
     const env = envWith('staging', { namespaces: { support: { containerDefaults: { memoryMiB: 192 } } } });
@@ -114,5 +118,27 @@ describe('in-cluster data stores', () => {
       ]),
     });
     expect(at(find(env, 'StatefulSet', 'platform', 'opensearch'), 'spec.replicas')).toBe(3);
+  });
+});
+
+describe('platform-wide objects', () => {
+  it('renders the default gp3 StorageClass of the EBS CSI driver, encrypted, bound where the pod lands', () => {
+    const gp3 = find(prod, 'StorageClass', undefined, 'gp3') as unknown as Record<string, unknown> & {
+      metadata: { annotations?: Record<string, string> };
+    };
+    expect(gp3.metadata.annotations?.['storageclass.kubernetes.io/is-default-class']).toBe('true');
+    expect([gp3.provisioner, gp3.volumeBindingMode, gp3.parameters]).toEqual([
+      'ebs.csi.aws.com',
+      'WaitForFirstConsumer',
+      { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' },
+    ]);
+  });
+
+  it('points the DNS-01 solver at the hosted zone by id, so cert-manager need not list zones by name', () => {
+    const issuer = find(prod, 'ClusterIssuer', undefined, 'letsencrypt');
+    expect(at(issuer, 'spec.acme.solvers.0.dns01.route53')).toEqual({
+      region: prod.aws.region,
+      hostedZoneID: prod.edge.hostedZoneId,
+    });
   });
 });

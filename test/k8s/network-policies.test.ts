@@ -31,6 +31,9 @@ const rulesOf = (env: EnvConfig, namespace: string, name: string, direction: 'in
   (at(find(env, 'NetworkPolicy', namespace, name), `spec.${direction}`) ?? []) as Rule[];
 
 /** "namespace/name:port" for pod peers, "cidr:port" for address peers. */
+/** The label istiod puts on the pods of a Gateway's Envoy. */
+const GATEWAY = 'gateway.networking.k8s.io/gateway-name';
+
 function flows(rules: readonly Rule[], side: 'from' | 'to'): string[] {
   return rules
     .flatMap((rule) =>
@@ -38,7 +41,7 @@ function flows(rules: readonly Rule[], side: 'from' | 'to'): string[] {
         (rule.ports ?? [{ port: '*', protocol: 'TCP' }]).map((port) =>
           peer.ipBlock
             ? `${peer.ipBlock.cidr}:${port.port}`
-            : `${peer.namespaceSelector?.matchLabels?.[NAMESPACE] ?? '*'}/${peer.podSelector?.matchLabels?.[NAME] ?? '*'}:${port.port}`,
+            : `${peer.namespaceSelector?.matchLabels?.[NAMESPACE] ?? '*'}/${peer.podSelector?.matchLabels?.[NAME] ?? peer.podSelector?.matchLabels?.[GATEWAY] ?? '*'}:${port.port}`,
         ),
       ),
     )
@@ -67,7 +70,7 @@ describe.each(envs.map((env) => [env.name, env] as const))('%s', (_name, env) =>
       expect(at(policy, 'spec.podSelector')).toEqual({ matchLabels: { [NAME]: service.name } });
       expect(at(policy, 'spec.policyTypes')).toEqual(['Ingress', 'Egress']);
       const expected = [
-        ...(service.exposure === 'public' ? [`platform/ingress-nginx:${service.port}`] : []),
+        ...(service.exposure === 'public' ? [`platform/public:${service.port}`] : []),
         ...callersOf(env, service.name).map((caller) => `${caller.namespace}/${caller.name}:${service.port}`),
         `observability/prometheus:${service.managementPort ?? env.observability.workloadManagementPort}`,
       ].sort();

@@ -9,7 +9,7 @@ import { toYaml } from '../../constructs/contracts/serialize';
 import { objectsOf } from './support';
 
 const envs = ['dev', 'staging', 'prod'].map((name) => loadEnvironment(name));
-const CLUSTER_SCOPED = ['Namespace', 'ClusterIssuer', 'ClusterSecretStore'];
+const CLUSTER_SCOPED = ['Namespace', 'ClusterIssuer', 'ClusterSecretStore', 'StorageClass'];
 
 describe.each(envs.map((env) => [env.name, env] as const))('%s', (_name, env) => {
   const files = renderKubernetes(env);
@@ -17,8 +17,10 @@ describe.each(envs.map((env) => [env.name, env] as const))('%s', (_name, env) =>
   it('writes each object to k8s/<its namespace>/<Kind>.<name>.yaml', () => {
     for (const file of files) {
       const object = parse(file.content) as { kind: string; metadata: { name: string; namespace?: string } };
+      // Cluster-scoped objects live with the chart that renders them: a namespace's own Namespace in its folder,
+      // everything else (istio-system's Namespace included) in platform/.
       const folder = CLUSTER_SCOPED.includes(object.kind)
-        ? object.kind === 'Namespace'
+        ? object.kind === 'Namespace' && object.metadata.name in env.namespaces
           ? object.metadata.name
           : 'platform'
         : object.metadata.namespace;

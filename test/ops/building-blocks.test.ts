@@ -72,15 +72,20 @@ describe('rendered tree', () => {
       const apps = readApplications(tree.dir, env);
       expect(apps.root).toMatchObject({ name: 'root', automated: { prune: true, selfHeal: true } });
       expect(apps.children.map((app) => [app.wave, app.name])).toEqual([
-        [0, 'cert-manager'],
-        [0, 'ingress-nginx'],
-        [1, 'platform'],
-        [2, 'observability'],
-        [3, 'data-pipelines'],
-        [3, 'support'],
-        [4, 'api'],
-        [5, 'frontend'],
+        [-1, 'namespaces'],
+        [1, 'istiod'],
+        [2, 'cert-manager'],
+        [4, 'platform'],
+        [5, 'observability'],
+        [6, 'data-pipelines'],
+        [6, 'support'],
+        [7, 'api'],
+        [8, 'frontend'],
       ]);
+      expect(apps.children[0]).toMatchObject({
+        syncOptions: ['CreateNamespace=false', 'FailOnSharedResource=true', 'PruneLast=true'],
+        retry: { limit: 10, backoff: { duration: '15s', factor: 2, maxDuration: '5m' } },
+      });
       expect(autoscalerFor(tree.dir, env, 'api', 'search-api')).toEqual({
         kind: 'ScaledObject',
         apiVersion: 'keda.sh/v1alpha1',

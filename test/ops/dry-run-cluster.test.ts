@@ -1,7 +1,7 @@
 // --dry-run of the cluster procedures, for every environment: bootstrap, deploy and annotate-baseline-sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argoCdInstallValues } from '../../charts/argocd/install-values';
-import { clusterName, kubeContext, servicesIn, toolHost } from '../../constructs/contracts';
+import { clusterName, kubeContext, servicesIn } from '../../constructs/contracts';
 import type { EnvConfig } from '../../environments';
 import { annotateBaselineSyncDefinition } from '../../scripts/ops/commands/annotate-baseline-sync';
 import { bootstrapClusterDefinition } from '../../scripts/ops/commands/bootstrap-cluster';
@@ -16,10 +16,21 @@ beforeAll(() => {
 });
 afterAll(() => tree.remove());
 
-const SYNC = `'{"operation":{"initiatedBy":{"username":"skillforge-ops"},"sync":{"syncStrategy":{"hook":{}}}}}'`;
+// The operation carries the Application's own sync options and retry, as `argocd app sync` would: the controller
+// applies the operation's, never spec.syncPolicy's (scripts/ops/gitops/sync.ts).
+const SYNC =
+  `'{"operation":{"initiatedBy":{"username":"skillforge-ops"},"sync":{"syncStrategy":{"hook":{}},` +
+  `"syncOptions":["CreateNamespace=false","FailOnSharedResource=true","PruneLast=true"]},` +
+  `"retry":{"limit":10,"backoff":{"duration":"15s","factor":2,"maxDuration":"5m"}}}}'`;
 const PAUSE = `'{"spec":{"syncPolicy":{"automated":null}}}'`;
 
-function waveLines(env: EnvConfig, wave: number, index: number, total: number): string[] {
+function waveLines(
+  env: EnvConfig,
+  wave: number,
+  index: number,
+  total: number,
+  requestAll = !env.gitops.automatedSync,
+): string[] {
   const apps = fixtureApps(env).filter((app) => app.wave === wave);
   const refs = apps.map((app) => `applications.argoproj.io/${app.name}`).join(' ');
   const argocd = kc(env, 'argocd');
@@ -27,9 +38,9 @@ function waveLines(env: EnvConfig, wave: number, index: number, total: number): 
     `# step ${index}/${total}: ${wave < 0 ? `wave-minus-${-wave}` : `wave-${wave}`}`,
     `${argocd} wait --for=create --timeout=1200s ${refs}`,
     // Production gates sync by hand: each wave's syncs are requested once the earlier waves are healthy.
-    ...(env.gitops.automatedSync
-      ? []
-      : apps.map((app) => `${argocd} patch applications.argoproj.io ${app.name} --type merge -p ${SYNC}`)),
+    ...(requestAll
+      ? apps.map((app) => `${argocd} patch applications.argoproj.io ${app.name} --type merge -p ${SYNC}`)
+      : []),
     `${argocd} wait '--for=jsonpath={.status.sync.status}=Synced' --timeout=1200s ${refs}`,
     `${argocd} wait '--for=jsonpath={.status.health.status}=Healthy' --timeout=1200s ${refs}`,
   ];
@@ -61,24 +72,28 @@ describe.each(environments())('dry runs of the cluster procedures in $name', (en
     ]);
   });
 
-  it('deploy-app syncs the release applications in wave order and rolls canaries back only after a failure', async () => {
-    const server = `--server ${toolHost(env, 'argocd')} --grpc-web`;
+  it('deploy-app syncs the root and then every application wave by wave through the cluster API, rolling canaries back only after a failure', async () => {
+    const waves = [...new Set(fixtureApps(env).map((app) => app.wave))].sort((a, b) => a - b);
     const releases = ['data-pipelines', 'support', 'api', 'frontend'] as const;
     const withCanaries = releases.filter((ns) => servicesIn(env, ns).some((s) => s.delivery === 'canary'));
     const pauseSteps = env.gitops.automatedSync ? withCanaries.length : 0;
-    const total = releases.length * 2 + withCanaries.length + pauseSteps;
-    let step = 0;
+    const total = 2 + waves.length + withCanaries.length + pauseSteps;
+    let step = 2 + waves.length;
     const heading = (name: string, note = '') => `# step ${++step}/${total}: ${name}${note}`;
+    const waveOf = (ns: string) => fixtureApps(env).find((app) => app.name === ns)!.wave;
     const expected = [
       header('deploy-app', env),
-      ...releases.flatMap((ns) => [
-        heading(`sync-${ns}`),
-        `argocd app sync ${ns} --timeout 1800 ${server}`,
-        heading(`wait-${ns}`),
-        `argocd app wait ${ns} --sync --health --timeout 1800 ${server}`,
-      ]),
+      `# step 1/${total}: update-kubeconfig`,
+      `aws eks update-kubeconfig --region ${env.aws.region} --name ${clusterName(env)}`,
+      `# step 2/${total}: sync-root`,
+      `${kc(env, 'argocd')} patch applications.argoproj.io root --type merge -p ${SYNC}`,
+      ...waves.flatMap((wave, index) =>
+        waveLines(env, wave, 3 + index, total, true).map((line) =>
+          line.replace('--timeout=1200s', '--timeout=1800s'),
+        ),
+      ),
       ...withCanaries.flatMap((ns) => {
-        const note = ` (runs only after a failure, if sync-${ns} or wait-${ns} failed)`;
+        const note = ` (runs only after a failure, if wave-${waveOf(ns)} failed)`;
         return [
           ...(env.gitops.automatedSync
             ? [
@@ -97,8 +112,10 @@ describe.each(environments())('dry runs of the cluster procedures in $name', (en
         ];
       }),
     ];
-    expect(await dryRun(deployAppDefinition, env, testDeps(tree.dir))).toEqual(expected);
+    const lines = await dryRun(deployAppDefinition, env, testDeps(tree.dir));
+    expect(lines).toEqual(expected);
     expect(withCanaries).toEqual(['api', 'frontend']);
+    expect(lines.join('\n')).not.toContain('argocd app');
   });
 
   it('annotate-baseline-sync records the git commit on the grafana-dashboards ConfigMap', async () => {

@@ -6,7 +6,6 @@ import {
   secretName,
   servicesOf,
   storeEndpoint,
-  toolHost,
 } from '../../constructs/contracts';
 import { seedOnetDataDefinition } from '../../scripts/ops/commands/seed-onet-data';
 import { weeklyHealthCheckDefinition } from '../../scripts/ops/commands/weekly-health-check';
@@ -41,28 +40,29 @@ describe.each(environments())('dry runs of the reporting procedures in $name', (
 
   it('weekly-health-check prints the read-only commands of each section and the checks left to a person', async () => {
     const r = env.aws.region;
-    const server = `--server ${toolHost(env, 'argocd')} --grpc-web`;
     const services = servicesOf(env);
     expect(await dryRun(weeklyHealthCheckDefinition, env, testDeps(tree.dir))).toEqual([
       header('weekly-health-check', env),
-      '# step 1/6: argocd-sync-status',
-      `argocd app list ${server} -o json`,
-      '# step 2/6: release-versions',
+      '# step 1/7: argocd-sync-status',
+      `${kc(env, 'argocd')} get applications.argoproj.io -o json`,
+      '# step 2/7: chart-end-of-life',
+      '# from the model: platformCharts and platformManifests endOfLife',
+      '# step 3/7: release-versions',
       ...services.map(
         (s) =>
           `${kc(env, s.namespace)} get ${s.delivery === 'canary' ? 'rollouts.argoproj.io' : 'deployment'} ${s.name} -o 'jsonpath={.spec.template.spec.containers[*].image}'`,
       ),
-      '# step 3/6: backups',
+      '# step 4/7: backups',
       `LATEST_SNAPSHOT_TIME=$(aws rds describe-db-snapshots --region ${r} --db-instance-identifier ${postgresIdentifier(env)} --snapshot-type automated --query 'reverse(sort_by(DBSnapshots, &SnapshotCreateTime))[0].SnapshotCreateTime' --output text)`,
       `${kc(env, 'support')} get cronjob backup-verification -o 'jsonpath={.status.lastSuccessfulTime}'`,
-      '# step 4/6: secrets',
+      '# step 5/7: secrets',
       ...managedSecrets(env).map(
         (secret) =>
           `aws secretsmanager describe-secret --region ${r} --secret-id ${secretName(env, secret.path)} --output json`,
       ),
-      '# step 5/6: open-alerts',
+      '# step 6/7: open-alerts',
       `curl -fsS --get https://prometheus.shared.skillforge.example/api/v1/query --data-urlencode 'query=ALERTS{alertstate="firing",env="${env.name}"}'`,
-      '# step 6/6: report',
+      '# step 7/7: report',
       '# by hand: review dashboard baselines against the runbook thresholds (npm run annotate-baseline-sync after a dashboard sync)',
       `# by hand: audit access logs for anomalies; RBAC roles are reviewed every ${env.access.accessReviewIntervalDays} days`,
       '# by hand: run the smoke load test and update the capacity model',

@@ -26,17 +26,83 @@ const summary = (kube: RecordingKube) =>
           : `apply ${String((call.object.metadata as { name: string }).name)}`,
   );
 
+/** A cluster whose Applications turn Synced/Healthy on the poll after their sync was requested, except `failing`. */
+function argoCluster(failing?: string) {
+  const requested = new Map<string, number>();
+  const polls = new Map<string, number>();
+  const kube: RecordingKube = new RecordingKube((ref) => {
+    const seen = (polls.get(ref.name) ?? 0) + 1;
+    polls.set(ref.name, seen);
+    const asked = requested.get(ref.name);
+    if (asked === undefined)
+      return { status: { sync: { status: 'OutOfSync' }, health: { status: 'Healthy' } } };
+    if (ref.name === failing) {
+      return {
+        status: {
+          sync: { status: 'OutOfSync' },
+          health: { status: 'Degraded' },
+          operationState: { phase: 'Failed', message: 'one or more objects failed to apply' },
+        },
+      };
+    }
+    return {
+      status: {
+        sync: { status: 'Synced' },
+        health: { status: 'Healthy' },
+        operationState: { phase: 'Succeeded' },
+      },
+    };
+  });
+  const patch = kube.mergePatch.bind(kube);
+  kube.mergePatch = async (ref, body) => {
+    if ('operation' in body) requested.set(ref.name, polls.get(ref.name) ?? 0);
+    await patch(ref, body);
+  };
+  return kube;
+}
+
 describe('deploy-app, for real', () => {
-  it('rolls back the failed application canaries after pausing automated sync, and stops there', async () => {
+  it('syncs every application in wave order with its own sync options and retry, through the cluster API', async () => {
+    const kube = argoCluster();
+    const exec = new ScriptedExecutor([[/^aws eks update-kubeconfig/, {}]]);
+    const result = await run(
+      deployAppDefinition,
+      ['--env', 'prod', '--confirm', 'prod'],
+      testDeps(tree.dir, { exec, kube: async () => kube }),
+    );
+    expect(result.code).toBe(0);
+    const synced = kube.calls.flatMap((call) => (call.call === 'patch' ? [call] : []));
+    expect(synced.map((call) => call.ref.name)).toEqual([
+      'root',
+      'namespaces',
+      'istiod',
+      'cert-manager',
+      'platform',
+      'observability',
+      'data-pipelines',
+      'support',
+      'api',
+      'frontend',
+    ]);
+    expect(synced[1]!.patch).toEqual({
+      operation: {
+        initiatedBy: { username: 'skillforge-ops' },
+        sync: {
+          syncStrategy: { hook: {} },
+          syncOptions: ['CreateNamespace=false', 'FailOnSharedResource=true', 'PruneLast=true'],
+        },
+        retry: { limit: 10, backoff: { duration: '15s', factor: 2, maxDuration: '5m' } },
+      },
+    });
+    expect(result.stdout()).toContain('wave 8: 1/1 synced and healthy');
+  });
+
+  it('rolls back the failed wave’s canaries after pausing automated sync, and stops there', async () => {
     const exec = new ScriptedExecutor([
-      [/argocd app (sync|wait) (data-pipelines|support) /, {}],
-      [
-        /argocd app sync api /,
-        { code: 20, stderr: 'one or more synchronization tasks completed unsuccessfully' },
-      ],
+      [/^aws eks update-kubeconfig/, {}],
       [/kubectl argo rollouts (undo|status) /, {}],
     ]);
-    const kube = new RecordingKube();
+    const kube = argoCluster('api');
     const result = await run(
       deployAppDefinition,
       ['--env', 'staging'],
@@ -44,12 +110,11 @@ describe('deploy-app, for real', () => {
     );
 
     expect(result.code).toBe(1);
+    expect(result.stdout()).toContain(
+      'deploy-app: step wave-7 failed: sync of api Failed: one or more objects failed to apply',
+    );
     expect(exec.calls.map((call) => call.split(' ').slice(0, 5).join(' '))).toEqual([
-      'argocd app sync data-pipelines --timeout',
-      'argocd app wait data-pipelines --sync',
-      'argocd app sync support --timeout',
-      'argocd app wait support --sync',
-      'argocd app sync api --timeout',
+      'aws eks update-kubeconfig --region eu-west-1',
       'kubectl argo rollouts undo assessment-api',
       'kubectl argo rollouts status assessment-api',
       'kubectl argo rollouts undo data-api',
@@ -59,7 +124,7 @@ describe('deploy-app, for real', () => {
       'kubectl argo rollouts undo user-api',
       'kubectl argo rollouts status user-api',
     ]);
-    expect(summary(kube)).toEqual([
+    expect(summary(kube).filter((line) => line.includes('automated'))).toEqual([
       'patch Application/root {"spec":{"syncPolicy":{"automated":null}}}',
       'patch Application/api {"spec":{"syncPolicy":{"automated":null}}}',
     ]);
@@ -67,13 +132,7 @@ describe('deploy-app, for real', () => {
       .logs()
       .filter((log) => log.event === 'step.skipped')
       .map((log) => log.step);
-    expect(skipped).toEqual([
-      'wait-api',
-      'sync-frontend',
-      'wait-frontend',
-      'pause-auto-sync-frontend',
-      'rollback-frontend',
-    ]);
+    expect(skipped).toEqual(['wave-8', 'pause-auto-sync-frontend', 'rollback-frontend']);
   });
 });
 
@@ -107,6 +166,21 @@ describe('search-latency-surge, for real', () => {
       p95Ms: 352,
       cacheHitRatio: 0.91,
     });
+  });
+
+  it('--return inside the EU peak restores the floor of 6 and leaves the 7th replica to the cron trigger', async () => {
+    const { kube, deps } = surge(0);
+    // FIXED_NOW is 08:30 UTC, inside eu-peak (08:00–12:00).
+    const result = await run(
+      searchLatencySurgeDefinition,
+      ['--env', 'prod', '--return', '--confirm', 'prod'],
+      deps,
+    );
+    expect(result.code).toBe(0);
+    expect(summary(kube)).toEqual([
+      'patch ScaledObject/search-api {"spec":{"minReplicaCount":6}}',
+      'scale api/search-api 7',
+    ]);
   });
 
   it('exits 2 and points at escalation when P95 has not recovered', async () => {
@@ -209,7 +283,9 @@ describe('bootstrap-cluster, for real', () => {
 
     expect(result.code).toBe(0);
     expect(summary(kube).filter((line) => !line.startsWith('apply'))[0]).toBe(
-      'patch Application/root {"operation":{"initiatedBy":{"username":"skillforge-ops"},"sync":{"syncStrategy":{"hook":{}}}}}',
+      'patch Application/root {"operation":{"initiatedBy":{"username":"skillforge-ops"},"sync":{"syncStrategy":{"hook":{}},' +
+        '"syncOptions":["CreateNamespace=false","FailOnSharedResource=true","PruneLast=true"]},' +
+        '"retry":{"limit":10,"backoff":{"duration":"15s","factor":2,"maxDuration":"5m"}}}}',
     );
     expect(
       summary(kube)
@@ -217,8 +293,9 @@ describe('bootstrap-cluster, for real', () => {
         .map((line) => line.split(' ')[1]),
     ).toEqual([
       'Application/root',
+      'Application/namespaces',
+      'Application/istiod',
       'Application/cert-manager',
-      'Application/ingress-nginx',
       'Application/platform',
       'Application/observability',
       'Application/data-pipelines',
@@ -227,10 +304,10 @@ describe('bootstrap-cluster, for real', () => {
       'Application/frontend',
     ]);
     expect(result.stdout().split('\n').slice(0, 3)).toEqual([
-      'wave 0: 0/2 synced and healthy; waiting for cert-manager: not created, ingress-nginx: not created',
-      'wave 0: 0/2 synced and healthy; waiting for cert-manager: OutOfSync/Progressing, ingress-nginx: OutOfSync/Progressing',
-      'wave 0: 2/2 synced and healthy',
+      'wave -1: 0/1 synced and healthy; waiting for namespaces: not created',
+      'wave -1: 0/1 synced and healthy; waiting for namespaces: OutOfSync/Progressing',
+      'wave -1: 1/1 synced and healthy',
     ]);
-    expect(result.stdout()).toContain('wave 5: 1/1 synced and healthy');
+    expect(result.stdout()).toContain('wave 8: 1/1 synced and healthy');
   });
 });

@@ -1,66 +1,32 @@
-// Values of the charts at the edge of the cluster: ingress controller, certificates, DNS, load balancers.
+// Values of the charts at the edge of the cluster: certificates, DNS, load balancers. Ingress itself is Istio's
+// gateway, configured through the Gateway API (charts/platform/gateway.ts).
 import type { EnvConfig } from '../../../environments';
-import { clusterName, originHost, publicZone, resourcePrefix } from '../../../constructs/contracts';
-import { INGRESS_CLASS } from '../../plan/components';
-import { meshEnabled } from '../../plan/mesh';
-import { APP_CERTIFICATE_SECRET } from '../issuers';
-import { chartNamespace, type HelmValues, irsaServiceAccount, nginxTlsProtocols } from './shared';
+import { clusterName, publicZone, resourcePrefix } from '../../../constructs/contracts';
+import { CHART_PODS, chartResources } from './chart-pods';
+import { chartNamespace, type HelmValues, irsaServiceAccount } from './shared';
 
-export function ingressNginxValues(env: EnvConfig): HelmValues {
-  const namespace = chartNamespace(env, 'ingress-nginx');
-  return {
-    controller: {
-      // One controller per availability zone, spread across them: losing a zone keeps the others serving.
-      replicaCount: env.aws.availabilityZones.length,
-      topologySpreadConstraints: [
-        {
-          maxSkew: 1,
-          topologyKey: 'topology.kubernetes.io/zone',
-          whenUnsatisfiable: 'ScheduleAnyway',
-          labelSelector: {
-            matchLabels: {
-              'app.kubernetes.io/name': 'ingress-nginx',
-              'app.kubernetes.io/component': 'controller',
-            },
-          },
-        },
-      ],
-      ingressClassResource: { name: INGRESS_CLASS, enabled: true, default: true },
-      ingressClass: INGRESS_CLASS,
-      // The environment's one certificate for app.<zone> (see charts/platform/issuers.ts).
-      extraArgs: { 'default-ssl-certificate': `${namespace}/${APP_CERTIFICATE_SECRET}` },
-      config: {
-        'ssl-protocols': nginxTlsProtocols(env),
-        'hsts-max-age': String(env.edge.cdn.hstsMaxAgeSeconds),
-        'hsts-include-subdomains': 'true',
-      },
-      service: {
-        annotations: {
-          // CloudFront's origin (Terraform's edge layer points the distribution at this name).
-          'external-dns.alpha.kubernetes.io/hostname': originHost(env),
-          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
-          'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
-          'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
-        },
-      },
-      metrics: { enabled: true, serviceMonitor: { enabled: true } },
-      // In the mesh the controller reaches STRICT services through its own sidecar; inbound traffic from the
-      // load balancer bypasses the sidecar (it is plain TLS from the internet, not mesh traffic).
-      ...(meshEnabled(env)
-        ? {
-            podLabels: { 'sidecar.istio.io/inject': 'true' },
-            podAnnotations: { 'traffic.sidecar.istio.io/includeInboundPorts': '' },
-          }
-        : {}),
-    },
-  };
+/** The resources of a chart component from CHART_PODS (the one container of a single-container pod). */
+export function podResources(chart: string, component: string): HelmValues {
+  const pod = CHART_PODS[chart]?.find((candidate) => candidate.component === component);
+  const containers = Object.values(pod?.containers ?? {});
+  if (containers.length === 0) throw new Error(`CHART_PODS has no ${chart} ${component}`);
+  return chartResources(containers[0]!);
 }
 
 export function certManagerValues(env: EnvConfig): HelmValues {
+  const namespace = chartNamespace(env, 'cert-manager');
   return {
     crds: { enabled: true },
+    // Leader election defaults to kube-system (templates/rbac.yaml, Role "cert-manager:leaderelection" in
+    // global.leaderElection.namespace); cert-manager's own namespace keeps it out of a namespace no project owns.
+    global: { leaderElection: { namespace } },
     serviceAccount: irsaServiceAccount(env, 'cert-manager', 'cert-manager'),
     prometheus: { enabled: true, servicemonitor: { enabled: true } },
+    resources: podResources('cert-manager', 'controller'),
+    webhook: { resources: podResources('cert-manager', 'webhook') },
+    cainjector: { resources: podResources('cert-manager', 'cainjector') },
+    // A post-install Job that only waits for the webhook; Argo CD's health checks already do.
+    startupapicheck: { enabled: false },
   };
 }
 
@@ -69,14 +35,15 @@ export function externalDnsValues(env: EnvConfig): HelmValues {
     provider: { name: 'aws' },
     serviceAccount: irsaServiceAccount(env, 'external-dns', 'external-dns'),
     env: [{ name: 'AWS_DEFAULT_REGION', value: env.aws.region }],
-    // The load balancer's origin name (Service) and tool hosts such as Grafana (Ingress); application Ingresses
-    // opt out (annotation-only), their public name is Terraform's CloudFront alias.
-    sources: ['service', 'ingress'],
+    // The ingress gateway's load balancer Service (CloudFront's origin name) and the tool hosts of HTTPRoutes
+    // (Grafana); application routes opt out, their public name is Terraform's CloudFront alias.
+    sources: ['service', 'gateway-httproute'],
     domainFilters: [publicZone(env)],
     txtOwnerId: clusterName(env),
-    // Never deletes a record: records Terraform owns (the CDN alias) are not at the mercy of a deleted Ingress.
+    // Never deletes a record: records Terraform owns (the CDN alias) are not at the mercy of a deleted route.
     policy: 'upsert-only',
     serviceMonitor: { enabled: true },
+    resources: podResources('external-dns', 'controller'),
   };
 }
 
@@ -89,5 +56,12 @@ export function loadBalancerControllerValues(env: EnvConfig): HelmValues {
     vpcTags: { Name: resourcePrefix(env) },
     serviceAccount: irsaServiceAccount(env, 'aws-load-balancer-controller', 'aws-load-balancer-controller'),
     serviceMonitor: { enabled: true },
+    replicaCount: 2,
+    resources: podResources('aws-load-balancer-controller', 'controller'),
+    // Without cert-manager the chart generates a new webhook CA and certificate on every render (genCA in
+    // templates/_helpers.tpl), so the Application would never be Synced; cert-manager issues it once instead.
+    enableCertManager: true,
+    // The gateway's Service is the only thing it provisions (an NLB); there are no ALB Ingresses.
+    createIngressClassResource: false,
   };
 }

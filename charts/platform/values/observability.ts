@@ -9,16 +9,33 @@ import {
   storeEndpoint,
   toolHost,
 } from '../../../constructs/contracts';
-import {
-  componentPorts,
-  components,
-  INGRESS_CLASS,
-  namespaceOf,
-  PROMETHEUS_RELEASE,
-} from '../../plan/components';
-import { CLUSTER_ISSUER } from '../issuers';
+import { alertmanagerConfig } from '../../../observability/alertmanager';
+import { RULE_EVALUATOR_LABEL } from '../../../observability/kubernetes/objects';
+import { componentPorts, PROMETHEUS_RELEASE } from '../../plan/components';
 import { alertmanagerSecretMounts } from '../observability-secrets';
+import { STORAGE_CLASS } from '../storage';
+import { CHART_PODS, chartResources } from './chart-pods';
 import { chartNamespace, type HelmValues, irsaServiceAccount } from './shared';
+
+/** Requests and limits of one container of a chart's pod (CHART_PODS). */
+export function containerResources(chart: string, component: string, container: string): HelmValues {
+  const size = CHART_PODS[chart]?.find((pod) => pod.component === component)?.containers[container];
+  if (size === undefined) throw new Error(`CHART_PODS has no ${chart} ${component} container ${container}`);
+  return chartResources(size);
+}
+
+/** A prometheus-operator storageSpec: one ReadWriteOnce volume of the StorageClass. */
+function volumeClaim(storageClassName: string, gib: number): HelmValues {
+  return {
+    volumeClaimTemplate: {
+      spec: {
+        storageClassName,
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: `${gib}Gi` } },
+      },
+    },
+  };
+}
 
 const DAY_HOURS = 24;
 
@@ -27,8 +44,28 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
   const namespace = chartNamespace(env, 'kube-prometheus-stack');
   const grafanaHost = toolHost(env, 'grafana');
   const everywhere = {};
+  const resources = (component: string, container: string) =>
+    containerResources('kube-prometheus-stack', component, container);
   return {
     fullnameOverride: PROMETHEUS_RELEASE,
+    // The CRDs come from the prometheus-operator-crds chart a wave earlier: every other chart's ServiceMonitors
+    // need them before this chart is installed.
+    crds: { enabled: false },
+    // EKS runs the control plane and exposes no etcd, scheduler or controller-manager metrics, and these
+    // exporters would put Services into kube-system (templates/exporters/*/service.yaml), a namespace no project
+    // deploys to. CoreDNS and kube-proxy are EKS add-ons.
+    kubeEtcd: { enabled: false },
+    kubeScheduler: { enabled: false },
+    kubeControllerManager: { enabled: false },
+    kubeProxy: { enabled: false },
+    coreDns: { enabled: false },
+    prometheusOperator: {
+      resources: resources('prometheusOperator', 'kube-prometheus-stack'),
+      prometheusConfigReloader: { resources: resources('prometheus', 'config-reloader') },
+      // cert-manager issues the admission webhook's certificate once; the chart's default patch Jobs rewrite the
+      // webhooks' caBundle and failurePolicy after every sync, which Argo CD would report as OutOfSync.
+      admissionWebhooks: { certManager: { enabled: true }, patch: { enabled: false } },
+    },
     prometheus: {
       prometheusSpec: {
         retention: `${o.prometheusRetentionDays}d`,
@@ -37,29 +74,44 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
         // Every series leaves the cluster labelled with its environment (metric contract, runbook §4.4).
         externalLabels: { env: env.name },
         remoteWrite: [{ url: o.sharedPrometheusUrl }],
-        // Pick up monitors and rules from every namespace, not only those labelled for this Helm release.
+        // Pick up monitors from every namespace, not only those labelled for this Helm release.
         serviceMonitorSelectorNilUsesHelmValues: false,
         podMonitorSelectorNilUsesHelmValues: false,
-        ruleSelectorNilUsesHelmValues: false,
         probeSelectorNilUsesHelmValues: false,
         serviceMonitorNamespaceSelector: everywhere,
         podMonitorNamespaceSelector: everywhere,
+        // Only rules meant for this Prometheus: SkillForge's alert and baseline rules are the shared Prometheus's
+        // (docs/decisions/observability-rule-evaluation.md) and match nothing here.
+        ruleSelector: {
+          matchExpressions: Object.entries(RULE_EVALUATOR_LABEL).map(([key, value]) => ({
+            key,
+            operator: 'NotIn',
+            values: [value],
+          })),
+        },
         ruleNamespaceSelector: everywhere,
+        resources: resources('prometheus', 'prometheus'),
+        storageSpec: volumeClaim(STORAGE_CLASS, o.prometheusVolumeGiB),
       },
     },
     alertmanager: {
-      alertmanagerSpec: { secrets: alertmanagerSecretMounts(env).map((mount) => mount.secret) },
+      // The cluster's own alerts (the chart's default rules) reach the same PagerDuty services as the shared
+      // Prometheus's, through the environment's routing (observability/alertmanager.ts).
+      config: alertmanagerConfig(env),
+      alertmanagerSpec: {
+        secrets: alertmanagerSecretMounts(env).map((mount) => mount.secret),
+        resources: resources('alertmanager', 'alertmanager'),
+      },
     },
+    'kube-state-metrics': { resources: resources('kube-state-metrics', 'kube-state-metrics') },
+    'prometheus-node-exporter': { resources: resources('prometheus-node-exporter', 'node-exporter') },
     grafana: {
       // No admin password in values: the chart generates a random one into a Secret; people sign in through SSO.
       'grafana.ini': { server: { root_url: `https://${grafanaHost}` } },
-      ingress: {
-        enabled: true,
-        ingressClassName: INGRESS_CLASS,
-        annotations: { 'cert-manager.io/cluster-issuer': CLUSTER_ISSUER },
-        hosts: [grafanaHost],
-        tls: [{ hosts: [grafanaHost], secretName: 'grafana-tls' }],
-      },
+      // Reached through the ingress gateway (an HTTPRoute in k8s/observability), not an Ingress of its own.
+      ingress: { enabled: false },
+      resources: resources('grafana', 'grafana'),
+      sidecar: { resources: resources('grafana', 'grafana-sc-dashboard') },
       additionalDataSources: [
         {
           name: 'Loki',
@@ -69,7 +121,8 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
         {
           name: 'Tempo',
           type: 'tempo',
-          url: `http://tempo.${namespace}.svc.cluster.local:${componentPorts.tempoQuery}`,
+          // The port tempoValues gives Tempo's HTTP server (the chart's own default, tempo.server.http_listen_port).
+          url: `http://tempo.${namespace}.svc.cluster.local:${componentPorts.tempoHttp}`,
         },
       ],
     },
@@ -104,20 +157,23 @@ export function lokiValues(env: EnvConfig): HelmValues {
       limits_config: { retention_period: `${env.observability.lokiRetentionDays * DAY_HOURS}h` },
       compactor: { retention_enabled: true, delete_request_store: 's3' },
     },
-    singleBinary: { replicas: 1 },
+    singleBinary: {
+      replicas: 1,
+      resources: containerResources('loki', 'singleBinary', 'loki'),
+      persistence: { storageClass: STORAGE_CLASS },
+    },
     read: { replicas: 0 },
     write: { replicas: 0 },
     backend: { replicas: 0 },
+    // One binary serves reads and writes: no nginx gateway, no memcached caches (8 GiB requests by default), no
+    // canary DaemonSet or test pod.
+    sidecar: { resources: containerResources('loki', 'singleBinary', 'loki-sc-rules') },
+    gateway: { enabled: false },
+    chunksCache: { enabled: false },
+    resultsCache: { enabled: false },
+    lokiCanary: { enabled: false },
+    test: { enabled: false },
     monitoring: { serviceMonitor: { enabled: true } },
-  };
-}
-
-/** Promtail tails every node's pod logs into Loki, labelled with the environment like every metric. */
-export function promtailValues(env: EnvConfig): HelmValues {
-  const loki = `http://loki.${namespaceOf(env, components.loki)}.svc.cluster.local:${componentPorts.lokiHttp}`;
-  return {
-    config: { clients: [{ url: `${loki}/loki/api/v1/push`, external_labels: { env: env.name } }] },
-    serviceMonitor: { enabled: true },
   };
 }
 
@@ -138,6 +194,10 @@ export function tempoValues(env: EnvConfig): HelmValues {
         },
       },
       receivers: { otlp: { protocols: { http: { endpoint: `0.0.0.0:${componentPorts.tempoOtlpHttp}` } } } },
+      // The chart's own default (charts/tempo/values.yaml: tempo.server.http_listen_port 3100), stated so Grafana's
+      // data source and this server cannot drift apart.
+      server: { http_listen_port: componentPorts.tempoHttp },
+      resources: containerResources('tempo', 'tempo', 'tempo'),
     },
     serviceMonitor: { enabled: true },
   };
@@ -145,7 +205,11 @@ export function tempoValues(env: EnvConfig): HelmValues {
 
 /** The exporter the observability layer's Probe objects address (blackboxExporter in the metric contract). */
 export function blackboxExporterValues(): HelmValues {
-  return { fullnameOverride: blackboxExporter.service, serviceMonitor: { enabled: true } };
+  return {
+    fullnameOverride: blackboxExporter.service,
+    serviceMonitor: { enabled: true },
+    resources: containerResources('blackbox-exporter', 'exporter', 'blackbox-exporter'),
+  };
 }
 
 /**
@@ -160,7 +224,11 @@ export function redisExporterValues(env: EnvConfig): HelmValues {
     );
   }
   const endpoint = storeEndpoint(env, 'redis');
-  return { redisAddress: `redis://${endpoint.host}:${endpoint.port}`, serviceMonitor: { enabled: true } };
+  return {
+    redisAddress: `redis://${endpoint.host}:${endpoint.port}`,
+    serviceMonitor: { enabled: true },
+    resources: containerResources('redis-exporter', 'exporter', 'redis-exporter'),
+  };
 }
 
 /**
@@ -215,5 +283,6 @@ export function cloudwatchExporterValues(env: EnvConfig): HelmValues {
     // The chart takes the exporter's configuration as one YAML (JSON is YAML) document.
     config: JSON.stringify(config),
     serviceMonitor: { enabled: true, interval: `${env.observability.scrapeIntervalSeconds}s` },
+    resources: containerResources('cloudwatch-exporter', 'exporter', 'cloudwatch-exporter'),
   };
 }

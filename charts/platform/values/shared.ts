@@ -31,7 +31,3 @@ export function irsaServiceAccount(env: EnvConfig, chart: string, serviceAccount
 /** Istio's name for the minimum TLS version of the model (runbook §1.3: TLS 1.2+). */
 export const istioTlsVersion = (env: EnvConfig): string =>
   env.slo.minimumTlsVersion === '1.3' ? 'TLSV1_3' : 'TLSV1_2';
-
-/** nginx's ssl_protocols for the model's minimum TLS version. */
-export const nginxTlsProtocols = (env: EnvConfig): string =>
-  env.slo.minimumTlsVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3';

@@ -65,7 +65,7 @@ export const analyticsBacklogDefinition: OpsCommandDefinition = {
     return {
       steps: [
         lagGate(env, prometheusUrl(env, stringOption(values, 'prometheus-url'))),
-        ...returnSteps(env, target, min),
+        ...returnSteps(env, target, min, min),
         annotate,
       ],
     };

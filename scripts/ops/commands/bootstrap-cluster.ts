@@ -6,18 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { argoCdInstallValues } from '../../../charts/argocd/install-values';
-import type { EnvConfig } from '../../../environments';
 import { clusterName, kubeContext } from '../../../constructs/contracts';
 import { aws } from '../aws/cli';
-import { applicationRef } from '../gitops/auto-sync';
-import { type ArgoApplication, readApplications } from '../gitops/rendered-tree';
-import { applicationState, isReady, SYNC_OPERATION, syncRequestLine, waitLines } from '../gitops/sync';
+import { readApplications } from '../gitops/rendered-tree';
+import { syncStages } from '../gitops/sync-order';
+import { syncStep, waveStep } from '../gitops/wave-steps';
 import type { JsonObject } from '../kubernetes/client';
 import { FIELD_MANAGER } from '../kubernetes/client';
 import { kubectl } from '../kubernetes/kubectl';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { positiveIntegerOption } from '../runner/options';
-import type { Step, StepContext } from '../runner/procedure';
+import type { Step } from '../runner/procedure';
 import { command, displayPath } from '../runner/shell';
 
 /** Argo CD's official chart repository; the version is gitops.argoCdChartVersion in the model. */
@@ -33,7 +32,6 @@ export const bootstrapClusterDefinition: OpsCommandDefinition = {
     const timeout = positiveIntegerOption('bootstrap-cluster', values, 'timeout-minutes', 20) * 60;
     const apps = readApplications(deps.deployDir(), env);
     const shownRoot = displayPath(deps.repoRoot(), apps.rootFile);
-    const waves = [...new Set(apps.children.map((app) => app.wave))].sort((a, b) => a - b);
     const steps: Step[] = [
       {
         name: 'update-kubeconfig',
@@ -91,11 +89,13 @@ export const bootstrapClusterDefinition: OpsCommandDefinition = {
         },
       },
       ...(apps.root.automated === undefined ? [syncStep(env, 'sync-root', apps.root)] : []),
-      ...waves.map((wave) =>
+      // Where the model gates sync by hand (production) each wave's syncs are requested once the earlier waves
+      // are healthy; elsewhere the applications sync themselves and the step only watches.
+      ...syncStages(apps).map((stage) =>
         waveStep(
           env,
-          wave,
-          apps.children.filter((app) => app.wave === wave),
+          stage,
+          stage.applications.filter((app) => app.automated === undefined),
           timeout,
         ),
       ),
@@ -105,78 +105,6 @@ export const bootstrapClusterDefinition: OpsCommandDefinition = {
 };
 
 export const bootstrapCluster = opsCommand(bootstrapClusterDefinition);
-
-function syncStep(env: EnvConfig, name: string, app: ArgoApplication): Step {
-  return {
-    name,
-    changes: true,
-    lines: [syncRequestLine(env, app)],
-    async run(ctx) {
-      await (await ctx.kube()).mergePatch(applicationRef(app), SYNC_OPERATION);
-      ctx.log('argocd.sync_requested', { application: app.name });
-    },
-  };
-}
-
-function waveStep(
-  env: EnvConfig,
-  wave: number,
-  apps: readonly ArgoApplication[],
-  timeoutSeconds: number,
-): Step {
-  const manual = apps.filter((app) => app.automated === undefined);
-  const [created, ...rest] = waitLines(env, apps, timeoutSeconds);
-  return {
-    name: wave < 0 ? `wave-minus-${-wave}` : `wave-${wave}`,
-    changes: manual.length > 0,
-    lines: [created!, ...manual.map((app) => syncRequestLine(env, app)), ...rest],
-    run: (ctx) => watchWave(ctx, wave, apps, manual, timeoutSeconds),
-  };
-}
-
-async function watchWave(
-  ctx: StepContext,
-  wave: number,
-  apps: readonly ArgoApplication[],
-  manual: readonly ArgoApplication[],
-  timeoutSeconds: number,
-): Promise<void> {
-  const kube = await ctx.kube();
-  const requested = new Set<string>();
-  let last = '';
-  await ctx.waitFor(
-    `sync wave ${wave} (${apps.map((app) => app.name).join(', ')}) to be synced and healthy`,
-    async () => {
-      const states = await Promise.all(
-        apps.map(async (app) => ({ app, state: applicationState(await kube.read(applicationRef(app))) })),
-      );
-      for (const { app, state } of states) {
-        if (state !== undefined && manual.includes(app) && !requested.has(app.name)) {
-          await kube.mergePatch(applicationRef(app), SYNC_OPERATION);
-          requested.add(app.name);
-          ctx.log('argocd.sync_requested', { application: app.name, wave });
-        }
-      }
-      const ready = states.filter(({ state }) => isReady(state)).length;
-      const pending = states
-        .filter(({ state }) => !isReady(state))
-        .map(
-          ({ app, state }) =>
-            `${app.name}: ${state === undefined ? 'not created' : `${state.sync}/${state.health}`}`,
-        );
-      const progress = `wave ${wave}: ${ready}/${apps.length} synced and healthy${pending.length > 0 ? `; waiting for ${pending.join(', ')}` : ''}`;
-      // Report changes only: a wave can take many polls.
-      if (progress !== last) {
-        ctx.log('argocd.wave_progress', { wave, ready, total: apps.length, pending });
-        ctx.print(progress);
-        last = progress;
-      }
-      return ready === apps.length ? true : undefined;
-    },
-    timeoutSeconds * 1000,
-    10_000,
-  );
-}
 
 function rootObjects(file: string): JsonObject[] {
   return parseAllDocuments(readFileSync(file, 'utf8'))

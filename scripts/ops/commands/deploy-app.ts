@@ -1,9 +1,14 @@
 // deploy-app: runbook §3.1 "trigger the releases for frontend, API, workers and CronJobs", through Argo CD: sync
-// each application-namespace application in sync-wave order and wait until it is synced and healthy. If one fails,
-// its canary services are rolled back with Argo Rollouts undo (§6 rollback drill), after pausing automated sync so
-// self-heal does not re-apply the failed revision; the release commit must then be reverted in git.
+// the root application, then every Application it renders (namespaces, CRD bundles, charts, namespace folders) wave
+// by wave, in the order Argo CD itself would (scripts/ops/gitops/sync-order.ts), each with the sync options and
+// retry it declares, and wait until each wave is synced and healthy. Argo CD is reached through the cluster API
+// (the Application objects), the way `argocd app sync --core` does: no Argo CD server address is exposed. If a
+// wave holding canary services fails, those canaries are rolled back with Argo Rollouts undo (§6 rollback drill),
+// after pausing automated sync so self-heal does not re-apply the failed revision; the release commit must then
+// be reverted in git.
 import type { EnvConfig } from '../../../environments';
-import { servicesIn, toolHost } from '../../../constructs/contracts';
+import { clusterName, servicesIn } from '../../../constructs/contracts';
+import { aws } from '../aws/cli';
 import { pauseAutoSync } from '../gitops/auto-sync';
 import {
   applicationForNamespace,
@@ -11,14 +16,15 @@ import {
   readApplications,
   type RenderedApplications,
 } from '../gitops/rendered-tree';
+import { stageName, syncStages } from '../gitops/sync-order';
+import { syncStep, waveStep } from '../gitops/wave-steps';
 import { rolloutsPlugin } from '../kubernetes/kubectl';
 import { patchStep } from '../kubernetes/steps';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { positiveIntegerOption } from '../runner/options';
 import { failedIn, type Step } from '../runner/procedure';
-import { command, type CommandLine } from '../runner/shell';
 
-/** The namespaces whose workloads are SkillForge's own releases: workers and CronJobs, then API, then frontend. */
+/** The namespaces whose workloads are SkillForge's own releases, where a failed wave rolls canaries back. */
 export const RELEASE_NAMESPACES = ['data-pipelines', 'support', 'api', 'frontend'] as const;
 
 export const deployAppDefinition: OpsCommandDefinition = {
@@ -27,42 +33,35 @@ export const deployAppDefinition: OpsCommandDefinition = {
     'timeout-minutes': {
       type: 'string',
       value: '<n>',
-      description: 'per application, sync and health (default 30)',
+      description: 'per sync wave, sync and health (default 30)',
     },
   },
   build({ invocation, deps }) {
     const { env, values } = invocation;
     const timeout = positiveIntegerOption('deploy-app', values, 'timeout-minutes', 30) * 60;
     const apps = readApplications(deps.deployDir(), env);
-    const releases = RELEASE_NAMESPACES.map((namespace) => ({
+    const stages = syncStages(apps);
+    const steps: Step[] = [
+      // The kubeconfig context every later step uses (CI starts without one).
+      {
+        name: 'update-kubeconfig',
+        changes: false,
+        lines: [aws(env, 'eks', 'update-kubeconfig', '--name', clusterName(env))],
+      },
+      syncStep(env, 'sync-root', apps.root),
+      ...stages.map((stage) => waveStep(env, stage, stage.applications, timeout)),
+    ];
+    const rollbacks = RELEASE_NAMESPACES.map((namespace) => ({
       namespace,
       app: applicationForNamespace(apps, env, namespace),
-    })).sort((a, b) => a.app.wave - b.app.wave || a.app.name.localeCompare(b.app.name));
-    const steps: Step[] = releases.flatMap(({ namespace, app }) => [
-      {
-        name: `sync-${namespace}`,
-        changes: true,
-        lines: [argocd(env, 'sync', app.name, '--timeout', String(timeout))],
-      },
-      {
-        name: `wait-${namespace}`,
-        changes: false,
-        lines: [argocd(env, 'wait', app.name, '--sync', '--health', '--timeout', String(timeout))],
-      },
-    ]);
-    const rollbacks = releases.flatMap(({ namespace, app }) =>
-      rollbackSteps(env, apps, namespace, app, timeout),
-    );
+    }))
+      .sort((a, b) => a.app.wave - b.app.wave || a.app.name.localeCompare(b.app.name))
+      .flatMap(({ namespace, app }) => rollbackSteps(env, apps, namespace, app, timeout));
     return { steps: [...steps, ...rollbacks] };
   },
 };
 
 export const deployApp = opsCommand(deployAppDefinition);
-
-/** The Argo CD CLI against the environment's Argo CD (log in first: argocd login <host> --sso --grpc-web). */
-function argocd(env: EnvConfig, verb: string, ...args: string[]): CommandLine {
-  return command(['argocd', 'app', verb, ...args, '--server', toolHost(env, 'argocd'), '--grpc-web']);
-}
 
 function rollbackSteps(
   env: EnvConfig,
@@ -73,7 +72,7 @@ function rollbackSteps(
 ): Step[] {
   const canaries = servicesIn(env, namespace).filter((service) => service.delivery === 'canary');
   if (canaries.length === 0) return [];
-  const condition = failedIn([`sync-${namespace}`, `wait-${namespace}`]);
+  const condition = failedIn([stageName(app.wave)]);
   const pause = pauseAutoSync(apps, app);
   const undo: Step = {
     name: `rollback-${namespace}`,

@@ -1,8 +1,8 @@
 // search-latency-surge: the runbook §4.5 search latency playbook. Scale search-api from its floor to
 // playbooks.searchLatencySurge.surgeReplicas (so that it sticks, see playbooks/replicas.ts), run the
-// search-cache-warm CronJob by hand, and watch P95 and the cache hit ratio for watchMinutes. `--return` lowers the
-// replicas again to the floor the model asks for right now: replicas.min, or a peak window's minimum while the
-// window (the EU peak, 08:00–12:00 UTC) is open.
+// search-cache-warm CronJob by hand, and watch P95 and the cache hit ratio for watchMinutes. `--return` restores
+// the autoscaler's normal floor (replicas.min) and scales to what the model asks for right now: replicas.min, or a
+// peak window's minimum while the window (the EU peak, 08:00–12:00 UTC) is open, which the cron trigger keeps.
 import { jobsOf } from '../../../constructs/contracts';
 import { UsageError } from '../../cli/args';
 import { createJobStep } from '../kubernetes/steps';
@@ -51,7 +51,9 @@ export const searchLatencySurgeDefinition: OpsCommandDefinition = {
             run: async (ctx) =>
               ctx.log('playbook.floor', { replicas: floor.replicas, windows: floor.windows }),
           },
-          ...returnSteps(env, target, floor.replicas),
+          // The autoscaler's floor goes back to replicas.min (6); the eu-peak cron trigger keeps 7 while its window
+          // is open. Pinning 7 as the floor would hold it for the rest of the day (in production, until the next sync).
+          ...returnSteps(env, target, target.service.replicas.min, floor.replicas),
         ],
       };
     }

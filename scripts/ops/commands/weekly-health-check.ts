@@ -2,13 +2,7 @@
 // section that cannot be read is reported as an error, not a crash), then the report is printed; the exit code
 // is 2 when anything needs attention, so a scheduled run can page or open a ticket.
 import type { EnvConfig } from '../../../environments';
-import {
-  jobsOf,
-  managedSecrets,
-  postgresIdentifier,
-  secretName,
-  toolHost,
-} from '../../../constructs/contracts';
+import { jobsOf, managedSecrets, postgresIdentifier, secretName } from '../../../constructs/contracts';
 import { aws, awsValue } from '../aws/cli';
 import { readApplications } from '../gitops/rendered-tree';
 import { kubectl } from '../kubernetes/kubectl';
@@ -16,11 +10,12 @@ import { prometheusUrl, queryLine, instantQuery, prometheusUrlOption } from '../
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { stringOption } from '../runner/options';
 import { GateRefusedError, type Step, type StepContext } from '../runner/procedure';
-import { command, comment } from '../runner/shell';
+import { comment } from '../runner/shell';
 import {
   type Finding,
   argocdFindings,
   backupFindings,
+  chartLifecycleFindings,
   drillFindings,
   releaseFindings,
   secretFindings,
@@ -60,16 +55,15 @@ export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
         }
       },
     });
-    const argocdList = command([
-      'argocd',
-      'app',
-      'list',
-      '--server',
-      toolHost(env, 'argocd'),
-      '--grpc-web',
+    // Through the cluster API (the Application objects): no Argo CD server address is exposed.
+    const argocdList = kubectl(
+      env,
+      env.gitops.argoCdNamespace,
+      'get',
+      'applications.argoproj.io',
       '-o',
       'json',
-    ]);
+    );
     const snapshotTime = awsValue(
       env,
       'LATEST_SNAPSHOT_TIME',
@@ -91,7 +85,13 @@ export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
     );
     const steps: Step[] = [
       section('argocd-sync-status', 'Argo CD sync status and chart versions', [argocdList], async (ctx) =>
-        argocdFindings(env, apps, JSON.parse(await ctx.exec(argocdList)) as unknown[]),
+        argocdFindings(env, apps, applicationItems(await ctx.exec(argocdList))),
+      ),
+      section(
+        'chart-end-of-life',
+        'Helm charts and manifest bundles past their end of life (docs/charts.md)',
+        [comment('from the model: platformCharts and platformManifests endOfLife')],
+        async (ctx) => chartLifecycleFindings(env, ctx.deps.now()),
       ),
       section(
         'release-versions',
@@ -158,6 +158,13 @@ export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
 };
 
 export const weeklyHealthCheck = opsCommand(weeklyHealthCheckDefinition);
+
+/** The items of `kubectl get applications -o json` (a List). */
+function applicationItems(json: string): unknown[] {
+  const list = JSON.parse(json) as { items?: unknown };
+  if (!Array.isArray(list.items)) throw new Error('kubectl get applications returned no items list');
+  return list.items;
+}
 
 function releaseLines(env: EnvConfig): Step['lines'] {
   return Object.entries(env.services)

@@ -17,6 +17,10 @@ export interface ArgoApplication {
   /** spec.source.path (or each of spec.sources[].path). */
   readonly sourcePaths: readonly string[];
   readonly automated: { readonly prune: boolean; readonly selfHeal: boolean } | undefined;
+  /** spec.syncPolicy.syncOptions: what automated syncs and `argocd app sync` put into the sync operation. */
+  readonly syncOptions: readonly string[];
+  /** spec.syncPolicy.retry, copied into the operation the same way. */
+  readonly retry: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface RenderedApplications {
@@ -128,7 +132,8 @@ function toApplication(doc: Record<string, unknown>, file: string): ArgoApplicat
   const spec = record(doc.spec);
   const annotations = record(metadata.annotations);
   const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].map(record);
-  const automated = spec.syncPolicy === undefined ? undefined : record(spec.syncPolicy).automated;
+  const syncPolicy = record(spec.syncPolicy);
+  const automated = spec.syncPolicy === undefined ? undefined : syncPolicy.automated;
   const wave = annotations[SYNC_WAVE] === undefined ? 0 : Number(annotations[SYNC_WAVE]);
   if (!Number.isInteger(wave)) throw new Error(`${file}: ${SYNC_WAVE} is not a whole number`);
   return {
@@ -142,6 +147,8 @@ function toApplication(doc: Record<string, unknown>, file: string): ArgoApplicat
       automated === undefined || automated === null
         ? undefined
         : { prune: record(automated).prune === true, selfHeal: record(automated).selfHeal === true },
+    syncOptions: Array.isArray(syncPolicy.syncOptions) ? syncPolicy.syncOptions.map(String) : [],
+    retry: syncPolicy.retry === undefined ? undefined : record(syncPolicy.retry),
   };
 }
 

@@ -63,6 +63,40 @@ function chartDrift(env: EnvConfig, item: ArgoListItem): string | undefined {
   return ` (chart ${source.chart} ${source.targetRevision}, model pins ${pinned.version})`;
 }
 
+/** Days before a chart's published end of life from which the health check lists it. */
+export const CHART_EOL_NOTICE_DAYS = 90;
+
+/**
+ * Every pinned chart and manifest bundle with a published end of life: attention once the date has passed, a
+ * notice within CHART_EOL_NOTICE_DAYS of it; one ok line when none is near.
+ */
+export function chartLifecycleFindings(env: EnvConfig, now: Date): Finding[] {
+  const pinned = [
+    ...Object.entries(env.platformCharts).map(([name, chart]) => ({
+      name,
+      version: chart.version,
+      eol: chart.endOfLife,
+    })),
+    ...Object.entries(env.platformManifests).map(([name, bundle]) => ({
+      name,
+      version: bundle.version,
+      eol: bundle.endOfLife,
+    })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const findings = pinned.flatMap(({ name, version, eol }): Finding[] => {
+    if (eol === undefined) return [];
+    const days = (Date.parse(`${eol}T23:59:59Z`) - now.getTime()) / DAY_MS;
+    if (days < 0)
+      return [{ status: 'attention', text: `${name} ${version}: past its end of life (${eol}); upgrade it` }];
+    if (days <= CHART_EOL_NOTICE_DAYS)
+      return [{ status: 'ok', text: `${name} ${version}: end of life ${eol}, in ${Math.ceil(days)} days` }];
+    return [];
+  });
+  return findings.length > 0
+    ? findings
+    : [{ status: 'ok', text: `no chart within ${CHART_EOL_NOTICE_DAYS} days of its end of life` }];
+}
+
 export async function releaseFindings(env: EnvConfig, kube: KubeActions): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const service of servicesOf(env)) {

@@ -66,10 +66,15 @@ export function surgeSteps(env: EnvConfig, target: ScaleTarget, replicas: number
   ];
 }
 
-export function returnSteps(env: EnvConfig, target: ScaleTarget, replicas: number): Step[] {
+/**
+ * `floor`: the autoscaler's floor to restore, the rendered one (replicas.min); a peak window's higher minimum is
+ * the autoscaler's own scheduled trigger (KEDA cron), so pinning it as the floor would keep it all day. `replicas`:
+ * what to scale to now (the floor the model asks for at this moment).
+ */
+export function returnSteps(env: EnvConfig, target: ScaleTarget, floor: number, replicas: number): Step[] {
   const resume = resumeAutoSync(target.apps, target.app);
   return [
-    ...floorStep('lower-autoscaler-floor', env, target, replicas),
+    ...floorStep('lower-autoscaler-floor', env, target, floor),
     scaleStep('scale-down', env, target.service.namespace, target.service.name, replicas),
     ...(resume.length > 0 ? [patchStep('resume-auto-sync', env, resume)] : []),
   ];

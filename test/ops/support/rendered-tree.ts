@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { chartWave, folderWave, NAMESPACES_WAVE } from '../../../charts/argocd';
 import { type EnvConfig, loadRegistry } from '../../../environments';
 
 export interface FixtureApp {
@@ -16,27 +17,32 @@ export interface FixtureApp {
   readonly destination: string;
 }
 
-/** Waves as docs/gitops.md orders them: charts, platform, observability, pipelines/support, api, frontend. */
+/** The sync options and retry every fixture Application declares (what a sync operation must carry). */
+export const FIXTURE_SYNC_OPTIONS = ['CreateNamespace=false', 'FailOnSharedResource=true', 'PruneLast=true'];
+export const FIXTURE_RETRY = { limit: 10, backoff: { duration: '15s', factor: 2, maxDuration: '5m' } };
+
+/** Waves as charts/argocd/waves.ts orders them: namespaces, mesh, controllers, then the namespace folders. */
 export function fixtureApps(env: EnvConfig): FixtureApp[] {
-  const folder = (namespace: string, wave: number): FixtureApp => ({
+  const folder = (namespace: string): FixtureApp => ({
     name: namespace,
-    wave,
+    wave: folderWave(namespace),
     path: `deploy/${env.name}/k8s/${namespace}`,
     destination: namespace,
   });
-  const chart = (name: string, wave: number): FixtureApp => {
+  const chart = (name: string): FixtureApp => {
     const source = env.platformCharts[name]!;
-    return { name, wave, chart: source, destination: source.namespace };
+    return { name, wave: chartWave(name), chart: source, destination: source.namespace };
   };
   return [
-    chart('cert-manager', 0),
-    chart('ingress-nginx', 0),
-    folder('platform', 1),
-    folder('observability', 2),
-    folder('data-pipelines', 3),
-    folder('support', 3),
-    folder('api', 4),
-    folder('frontend', 5),
+    { name: 'namespaces', wave: NAMESPACES_WAVE, path: `deploy/${env.name}/k8s`, destination: 'platform' },
+    chart('istiod'),
+    chart('cert-manager'),
+    folder('platform'),
+    folder('observability'),
+    folder('data-pipelines'),
+    folder('support'),
+    folder('api'),
+    folder('frontend'),
   ];
 }
 
@@ -72,7 +78,7 @@ function writeEnvironment(dir: string, env: EnvConfig, options: RenderedTreeOpti
         project: 'default',
         source,
         destination: { server: 'https://kubernetes.default.svc', namespace: destination },
-        syncPolicy: { ...automated, syncOptions: ['CreateNamespace=true'] },
+        syncPolicy: { ...automated, syncOptions: FIXTURE_SYNC_OPTIONS, retry: FIXTURE_RETRY },
       },
     });
   const git = { repoURL: env.gitops.repoUrl, targetRevision: env.gitops.targetRevision };
