@@ -66,9 +66,11 @@ export function scannerSkipAnnotations(env: EnvConfig, object: RenderedObjectRef
     );
   const annotations: Record<string, string> = {};
   const checkovSkips = matching('checkov').flatMap((record) =>
-    record.checks.map(
-      (check) => `${check}=${record.reason.replaceAll('=', ':')} (${record.id}, expires ${record.expires})`,
-    ),
+    record.checks
+      .filter((check) => !isSecretsCheck(check))
+      .map(
+        (check) => `${check}=${record.reason.replaceAll('=', ':')} (${record.id}, expires ${record.expires})`,
+      ),
   );
   checkovSkips.forEach((skip, index) => (annotations[`checkov.io/skip${index + 1}`] = skip));
   const kubeScore = [...new Set(matching('kube-score').flatMap((record) => record.checks))];
@@ -153,4 +155,34 @@ export function trivyIgnoreFile(env: EnvConfig): object {
 function trivyPath(env: EnvConfig, target: ScannerTarget): string {
   if (isKubernetes(target)) return `k8s/${target.namespace}/${target.kind}.${target.name}.yaml`;
   return `terraform/${env.name}-${(target as TerraformTarget).stack}/cdk.tf.json`;
+}
+
+/** checkov's secrets framework ignores annotations: its skips go in the repository's .checkov.yaml instead. */
+const isSecretsCheck = (check: string) => check.startsWith('CKV_SECRET_');
+
+/**
+ * The repository's .checkov.yaml: `skip-check` entries `<check>:<path regex>` (checkov skips a secrets finding
+ * by file) for every checkov record on a secrets check, in every environment it applies to.
+ */
+export function checkovSecretsConfig(envs: readonly EnvConfig[]): object {
+  const regex = (text: string) =>
+    text
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*');
+  const skips = envs.flatMap((env) =>
+    forScanner(env, 'checkov').flatMap((record) =>
+      record.targets
+        .filter(isKubernetes)
+        .flatMap((target) =>
+          record.checks
+            .filter(isSecretsCheck)
+            .map(
+              (check) =>
+                `${check}:${regex(`deploy/${env.name}/k8s/${target.namespace}/${target.kind}.${target.name}.yaml`)}`,
+            ),
+        ),
+    ),
+  );
+  return { 'skip-check': [...new Set(skips)].sort() };
 }

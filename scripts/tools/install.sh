@@ -37,7 +37,7 @@ verify_version() {
 }
 
 install_checkov() {
-  local name="checkov-${CHECKOV_VERSION}" dir="${tools_dir}/checkov-${CHECKOV_VERSION}"
+  local dir="${tools_dir}/checkov-${CHECKOV_VERSION}" began=${SECONDS}
   rm -rf "${dir}"
   mkdir -p "${dir}/bin"
   python3 -m venv "${dir}/venv"
@@ -46,7 +46,7 @@ install_checkov() {
   ln -s ../venv/bin/checkov "${dir}/bin/checkov"
   verify_version "${dir}/bin/checkov" "${CHECKOV_VERSION}" --version
   touch "${dir}/.installed"
-  log "${name}: installed in ${dir}"
+  log "checkov ${CHECKOV_VERSION}: installed in ${dir} after $((SECONDS - began)) s"
 }
 
 # go_install <tool> <version> <module path of the main package> <extra -ldflags> [GOEXPERIMENT]
@@ -82,7 +82,6 @@ if installed "checkov-${CHECKOV_VERSION}"; then
   cached+=("checkov ${CHECKOV_VERSION}")
 else
   log "checkov ${CHECKOV_VERSION}: pip install in a virtualenv, in the background (log: ${checkov_log}) ..."
-  checkov_began=${SECONDS}
   (install_checkov) > "${checkov_log}" 2>&1 &
   checkov_pid=$!
 fi
@@ -100,7 +99,8 @@ if [[ -n "${checkov_pid}" ]]; then
     cat "${checkov_log}" >&2
     fail "checkov ${CHECKOV_VERSION} failed to install (output above)"
   fi
-  built+=("checkov ${CHECKOV_VERSION} ($((SECONDS - checkov_began)) s)")
+  cat "${checkov_log}"
+  built+=("checkov ${CHECKOV_VERSION}")
 fi
 
 verify_version "${tools_dir}/trivy-${TRIVY_VERSION}/bin/trivy" "${TRIVY_VERSION}" --version

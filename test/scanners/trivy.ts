@@ -1,0 +1,80 @@
+// trivy's misconfiguration scanner over one environment's rendered tree (Terraform JSON, Kubernetes objects, Argo
+// CD applications) with the model's ignore file. It runs as `trivy fs --scanners misconfig`, the same scan as
+// `trivy config`, because only `fs` reports which findings the ignore file suppressed (`--show-suppressed`), which
+// the suite needs to find stale records. Offline: embedded checks, no database.
+import { join } from 'node:path';
+import { cached, filesUnder, scanKey } from './cache';
+import type { Finding, ScanReport } from './report';
+import { parseJsonDocuments, runTool } from './run';
+import { requireTool, type Tool, toolsDir } from './tools';
+
+interface TrivyMisconfiguration {
+  ID: string;
+  Title: string;
+  Message: string;
+  Status: string;
+  CauseMetadata?: { Resource?: string };
+}
+interface TrivyResult {
+  Target: string;
+  MisconfSummary?: { Successes: number; Failures: number };
+  Misconfigurations?: TrivyMisconfiguration[];
+  ExperimentalModifiedFindings?: { Status: string; Statement: string; Finding: TrivyMisconfiguration }[];
+}
+
+export const trivyIgnoreFile = (env: string) => `deploy/${env}/.trivyignore.yaml`;
+
+export function trivyArgs(env: string, cacheDir: string): string[] {
+  return [
+    'fs',
+    '--scanners',
+    'misconfig',
+    '--skip-check-update',
+    '--skip-db-update',
+    '--offline-scan',
+    '--show-suppressed',
+    '--ignorefile',
+    trivyIgnoreFile(env),
+    '--cache-dir',
+    cacheDir,
+    '--format',
+    'json',
+    '--quiet',
+    `deploy/${env}`,
+  ];
+}
+
+export async function trivyConfig(env: string): Promise<ScanReport> {
+  const tool = requireTool('trivy');
+  const args = trivyArgs(env, join(toolsDir(), 'trivy-cache'));
+  return cached(scanKey(tool, args, filesUnder([`deploy/${env}`])), () => scan(tool, env, args));
+}
+
+export async function scan(tool: Tool, env: string, args: readonly string[], processEnv?: NodeJS.ProcessEnv) {
+  const run = await runTool(tool, args, { env: processEnv });
+  const [report] = parseJsonDocuments(tool, run) as { Results?: TrivyResult[] }[];
+  const results = report?.Results ?? [];
+  const file = (result: TrivyResult) => `deploy/${env}/${result.Target}`;
+  const finding = (result: TrivyResult, m: TrivyMisconfiguration, suppression?: string): Finding => ({
+    check: m.ID,
+    file: file(result),
+    resource: m.CauseMetadata?.Resource ?? '',
+    message: `${m.Title}: ${m.Message}`,
+    suppression,
+  });
+  const failed = results.flatMap((result) =>
+    (result.Misconfigurations ?? []).filter((m) => m.Status === 'FAIL').map((m) => finding(result, m)),
+  );
+  const skipped = results.flatMap((result) =>
+    (result.ExperimentalModifiedFindings ?? []).map((m) => finding(result, m.Finding, m.Statement)),
+  );
+  const successes = results.reduce((sum, result) => sum + (result.MisconfSummary?.Successes ?? 0), 0);
+  return {
+    scanner: `trivy ${tool.version}`,
+    target: `deploy/${env}`,
+    summary: `${results.length} files, Successes: ${successes}, Failures: ${failed.length}, Ignored: ${skipped.length}`,
+    failed,
+    skipped,
+    unparsed: [],
+  } satisfies ScanReport;
+}
