@@ -83,18 +83,6 @@ export const kubernetesScannerExceptions: Records = {
       'stays in Secrets Manager and reaches the cluster only through External Secrets.',
     expires: NEW,
   },
-  'kube-score-does-not-know-rollouts': {
-    scanner: 'kube-score',
-    checks: ['service-targets-pod', 'horizontalpodautoscaler-has-target', 'networkpolicy-targets-pod'],
-    targets: ['api', 'frontend', 'data-pipelines'].flatMap((namespace) =>
-      ['Service', 'HorizontalPodAutoscaler', 'NetworkPolicy'].map((kind) => ({ namespace, kind, name: '*' })),
-    ),
-    reason:
-      'kube-score 1.20 finds pods in Deployments and StatefulSets only, not in the Argo Rollouts that run the ' +
-      'services; the Rollout-aware project rules (test/policy/k8s: service-selects-pods, autoscaler-target-' +
-      'exists, network-policy-selects-pods) check that every selector and target matches.',
-    expires: NEW,
-  },
   'chart-pods-are-not-rendered': {
     scanner: 'kube-score',
     checks: ['networkpolicy-targets-pod'],

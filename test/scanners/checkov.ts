@@ -1,13 +1,17 @@
 // checkov over the rendered tree: Terraform JSON with the model's baseline, Kubernetes and Argo CD objects (their
 // skips are annotations), the GitHub workflows, and secrets over the repository (skips in .checkov.yaml).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { cached, filesUnder, scanKey } from './cache';
 import type { Finding, ScanReport } from './report';
 import { parseJsonDocuments, runTool } from './run';
 import { requireTool, type Tool } from './tools';
+import { scannerView, VIEW_VERSION } from './view';
 
 interface CheckovRecord {
   check_id: string;
   file_path: string;
+  file_abs_path: string;
   resource: string;
   check_name: string;
   check_result?: { suppress_comment?: string };
@@ -37,12 +41,30 @@ export function checkovTerraform(env: string, options: { baseline: boolean } = {
   );
 }
 
-export const checkovKubernetes = (env: string) =>
-  checkov(
-    `deploy/${env}/k8s + argocd`,
-    ['--framework', 'kubernetes', '-d', `deploy/${env}/k8s`, '-d', `deploy/${env}/argocd`],
-    [`deploy/${env}/k8s`, `deploy/${env}/argocd`],
-  );
+/** Kubernetes objects and Argo CD applications, read through the scanner view (Rollouts judged as Deployments). */
+export async function checkovKubernetes(
+  env: string,
+  options: { census?: boolean } = {},
+): Promise<ScanReport> {
+  const tool = requireTool('checkov');
+  const args = ['--skip-download', '--output', 'json', '--compact', '--framework', 'kubernetes'];
+  const files = filesUnder([`deploy/${env}/k8s`, `deploy/${env}/argocd`]);
+  const variant = options.census ? 'census' : 'gate';
+  return cached(scanKey(tool, [...args, VIEW_VERSION, variant], files), async () => {
+    const view = scannerView(env, options);
+    try {
+      const report = await scan(
+        tool,
+        `deploy/${env}/k8s + argocd`,
+        [...args, ...['-d', join(view, 'k8s'), '-d', join(view, 'argocd')]],
+        { absolute: { root: view, as: `deploy/${env}` } },
+      );
+      return report;
+    } finally {
+      rmSync(view, { recursive: true, force: true });
+    }
+  });
+}
 
 export const checkovGithubActions = () =>
   checkov(
@@ -79,7 +101,12 @@ export async function scan(
   tool: Tool,
   target: string,
   args: readonly string[],
-  options: { prefix?: string; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    prefix?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Report `file_abs_path` below `root` as below `as` (scans of a copy of the tree). */
+    absolute?: { root: string; as: string };
+  } = {},
 ): Promise<ScanReport> {
   // checkov exits 1 when a check failed: that is a result, not a crash.
   const run = await runTool(tool, args, { okStatuses: [1], env: options.env });
@@ -94,7 +121,9 @@ export async function scan(
     withResults.reduce((sum, report) => sum + report.summary[key], 0);
   const finding = (record: CheckovRecord): Finding => ({
     check: record.check_id,
-    file: `${options.prefix ?? ''}${record.file_path.replace(/^\//, '')}`,
+    file: options.absolute
+      ? record.file_abs_path.replace(options.absolute.root, options.absolute.as)
+      : `${options.prefix ?? ''}${record.file_path.replace(/^\//, '')}`,
     resource: record.resource,
     message: record.check_name,
     suppression: record.check_result?.suppress_comment,

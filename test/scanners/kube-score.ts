@@ -3,8 +3,10 @@
 import { cached, filesUnder, scanKey } from './cache';
 import type { Finding, ScanReport } from './report';
 import { parseJsonDocuments, runTool, ScannerFailure } from './run';
-import { relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { REPO_ROOT, requireTool, type Tool } from './tools';
+import { scannerView, VIEW_VERSION } from './view';
 
 interface KubeScoreCheck {
   check: { id: string; name: string; optional: boolean };
@@ -21,25 +23,45 @@ interface KubeScoreObject {
 
 const OK_GRADE = 10;
 
-export async function kubeScore(env: string): Promise<ScanReport> {
+export async function kubeScore(env: string, options: { census?: boolean } = {}): Promise<ScanReport> {
   const tool = requireTool('kube-score');
   const files = filesUnder([`deploy/${env}/k8s`]).filter((file) => file.endsWith('.yaml'));
-  const args = ['score', '--output-format', 'json', ...files];
-  return cached(scanKey(tool, args, files), () => scan(tool, `deploy/${env}/k8s`, args));
+  const args = ['score', '--output-format', 'json'];
+  const variant = options.census ? 'census' : 'gate';
+  return cached(scanKey(tool, [...args, VIEW_VERSION, variant, ...files], files), async () => {
+    const view = scannerView(env, options);
+    const inView = files.map((file) => join(view, relative(`deploy/${env}`, file)));
+    try {
+      return await scan(tool, `deploy/${env}/k8s`, [...args, ...inView], undefined, {
+        root: view,
+        as: `deploy/${env}`,
+      });
+    } finally {
+      rmSync(view, { recursive: true, force: true });
+    }
+  });
 }
 
-export async function scan(tool: Tool, target: string, args: readonly string[], env?: NodeJS.ProcessEnv) {
+export async function scan(
+  tool: Tool,
+  target: string,
+  args: readonly string[],
+  env?: NodeJS.ProcessEnv,
+  /** Report files below `root` (a copy of the tree) as below `as`. */
+  copy?: { root: string; as: string },
+) {
   // kube-score exits 1 when a check is critical: a result, not a crash.
   const run = await runTool(tool, args, { okStatuses: [1], env });
   if (run.status !== 0 && /failed to parse files/.test(run.stderr)) {
-    throw new ScannerFailure(await unparsableFiles(tool, args, env, run.stderr));
+    const message = await unparsableFiles(tool, args, env, run.stderr);
+    throw new ScannerFailure(copy ? message.replaceAll(copy.root, copy.as) : message);
   }
   const objects = parseJsonDocuments(tool, run).flat() as KubeScoreObject[];
   const rows = objects.flatMap((object) => object.checks.map((check) => ({ object, check })));
   const finding = ({ object, check }: (typeof rows)[number]): Finding => ({
     check: check.check.id,
     // kube-score reports absolute paths; results are cached across clones, so keep them repository-relative.
-    file: relative(REPO_ROOT, object.file_name),
+    file: copy ? object.file_name.replace(copy.root, copy.as) : relative(REPO_ROOT, object.file_name),
     resource: `${object.type_meta.kind}/${object.object_meta.namespace ?? ''}/${object.object_meta.name}`,
     message:
       (check.comments ?? []).map((c) => `${c.summary} ${c.description}`.trim()).join('; ') ||

@@ -8,11 +8,16 @@ import {
 } from '../../constructs/contracts';
 import type { EnvConfig, KubernetesTarget, ScannerName, TerraformTarget } from '../../environments';
 import { exceptionExpired } from '../../environments/schema/primitives';
-import type { Finding, ScanReport } from './report';
+import type { Finding } from './report';
 
+/**
+ * What each scanner would report without the model's records: the findings of runs without them (census runs:
+ * checkov without the baseline or skip annotations, kube-score without ignore annotations) and the findings the
+ * scanner itself reported as suppressed where it only suppresses real findings (trivy, checkov secrets).
+ */
 export interface EnvironmentScans {
   readonly env: EnvConfig;
-  readonly reports: ReadonlyMap<ScannerName, readonly ScanReport[]>;
+  readonly suppressible: ReadonlyMap<ScannerName, readonly Finding[]>;
 }
 
 const RECORD_IN_COMMENT = /\(([a-z0-9]+(?:-[a-z0-9]+)*)(?:, expires \d{4}-\d{2}-\d{2})?\)$/;
@@ -59,9 +64,9 @@ function suppressedBy(
 /** `<record id> <check>` for every record check that suppressed at least one finding in some environment. */
 export function usedRecordChecks(scans: readonly EnvironmentScans[]): Set<string> {
   const used = new Set<string>();
-  for (const { env, reports } of scans) {
+  for (const { env, suppressible } of scans) {
     for (const record of scannerExceptionsOf(env)) {
-      const skipped = (reports.get(record.scanner) ?? []).flatMap((report) => report.skipped);
+      const skipped = suppressible.get(record.scanner) ?? [];
       for (const check of record.checks) {
         if (skipped.some((finding) => suppressedBy(env, record, check, finding)))
           used.add(`${record.id} ${check}`);

@@ -2,11 +2,13 @@
 // CD applications) with the model's ignore file. It runs as `trivy fs --scanners misconfig`, the same scan as
 // `trivy config`, because only `fs` reports which findings the ignore file suppressed (`--show-suppressed`), which
 // the suite needs to find stale records. Offline: embedded checks, no database.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cached, filesUnder, scanKey } from './cache';
 import type { Finding, ScanReport } from './report';
 import { parseJsonDocuments, runTool } from './run';
 import { requireTool, type Tool, toolsDir } from './tools';
+import { scannerView, VIEW_VERSION } from './view';
 
 interface TrivyMisconfiguration {
   ID: string;
@@ -24,7 +26,7 @@ interface TrivyResult {
 
 export const trivyIgnoreFile = (env: string) => `deploy/${env}/.trivyignore.yaml`;
 
-export function trivyArgs(env: string, cacheDir: string): string[] {
+export function trivyArgs(env: string, cacheDir: string, folder = `deploy/${env}`): string[] {
   return [
     'fs',
     '--scanners',
@@ -40,14 +42,23 @@ export function trivyArgs(env: string, cacheDir: string): string[] {
     '--format',
     'json',
     '--quiet',
-    `deploy/${env}`,
+    folder,
   ];
 }
 
 export async function trivyConfig(env: string): Promise<ScanReport> {
   const tool = requireTool('trivy');
-  const args = trivyArgs(env, join(toolsDir(), 'trivy-cache'));
-  return cached(scanKey(tool, args, filesUnder([`deploy/${env}`])), () => scan(tool, env, args));
+  const cacheDir = join(toolsDir(), 'trivy-cache');
+  const key = scanKey(tool, [...trivyArgs(env, cacheDir), VIEW_VERSION], filesUnder([`deploy/${env}`]));
+  return cached(key, async () => {
+    // The ignore file's paths are relative to the scanned folder, so they hold in the view as in deploy/<env>.
+    const view = scannerView(env);
+    try {
+      return await scan(tool, env, trivyArgs(env, cacheDir, view));
+    } finally {
+      rmSync(view, { recursive: true, force: true });
+    }
+  });
 }
 
 export async function scan(tool: Tool, env: string, args: readonly string[], processEnv?: NodeJS.ProcessEnv) {
