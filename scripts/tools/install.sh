@@ -107,8 +107,13 @@ verify_version "${tools_dir}/trivy-${TRIVY_VERSION}/bin/trivy" "${TRIVY_VERSION}
 verify_version "${tools_dir}/actionlint-${ACTIONLINT_VERSION}/bin/actionlint" "${ACTIONLINT_VERSION}" -version
 verify_version "${tools_dir}/kube-score-${KUBE_SCORE_VERSION}/bin/kube-score" "${KUBE_SCORE_VERSION}" version
 
+joined() {
+  local IFS=';'
+  printf '%s' "$*" | sed 's/;/, /g'
+}
+
 if [[ ${#built[@]} -eq 0 ]]; then
-  log "all tools already installed in ${tools_dir}, nothing to build ($((SECONDS - started)) s): ${cached[*]/%/,}"
+  log "all tools already installed in ${tools_dir}, nothing to build ($((SECONDS - started)) s): $(joined "${cached[@]}")"
 else
-  log "ready in $((SECONDS - started)) s in ${tools_dir}; built: ${built[*]/%/;}${cached:+ cached: ${cached[*]}}"
+  log "ready in $((SECONDS - started)) s in ${tools_dir}; built: $(joined "${built[@]}")${cached:+; cached: $(joined "${cached[@]}")}"
 fi
