@@ -69,13 +69,15 @@ export const scannerExceptionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['checks', index],
+          input: check,
           message: `expected a ${record.scanner} check id such as ${CHECK_EXAMPLE[record.scanner]}`,
         });
       }
     }
     for (const [index, target] of record.targets.entries()) {
       const problem = targetProblem(record.scanner, target);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['targets', index], message: problem });
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['targets', index], input: target, message: problem });
     }
   });
 
@@ -103,8 +105,18 @@ function targetProblem(scanner: ScannerName, target: ScannerTarget): string | un
   return undefined;
 }
 
+const RECORD_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Records by a stable kebab-case id, which error messages and the NFR report quote. */
-export const scannerExceptionsSchema = z.record(
-  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case record id'),
-  scannerExceptionSchema,
-);
+export const scannerExceptionsSchema = z
+  .record(z.string(), scannerExceptionSchema)
+  .superRefine((records, ctx) => {
+    for (const id of Object.keys(records).filter((key) => !RECORD_ID.test(key))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [id],
+        input: id,
+        message: 'expected a kebab-case record id such as access-log-bucket-logs-not-itself',
+      });
+    }
+  });
