@@ -11,7 +11,8 @@
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=scripts/tools/versions.env
+# versions.env holds NAME=value lines only (shellcheck -x follows it; the test suite's shellcheck runs without -x).
+# shellcheck source=scripts/tools/versions.env disable=SC1091
 source "${script_dir}/versions.env"
 
 tools_dir="${SKILLFORGE_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME}/.cache}/skillforge-tools}"

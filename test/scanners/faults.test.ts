@@ -73,7 +73,7 @@ describe('scanner faults', () => {
     ]);
     expect(report.unparsed).toEqual([broken]);
     expect(report.summary).toBe('Passed checks: 0, Failed checks: 0, Skipped checks: 0, Parsing errors: 1');
-  });
+  }, 300_000);
 
   it('fails when kube-score cannot parse a rendered object, naming the file', async () => {
     const dir = scratch();
@@ -95,5 +95,5 @@ describe('scanner faults', () => {
     await expect(failure).rejects.toThrow(
       'cannot unmarshal bool into Go struct field ServiceSpec.spec.ports',
     );
-  });
+  }, 300_000);
 });
