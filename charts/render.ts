@@ -4,13 +4,18 @@
 import { ApiObject } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import type { EnvConfig } from '../environments';
+import { scannerSkipAnnotations } from '../constructs/contracts';
 import { kubernetesFileName, type RenderedFile } from '../constructs/contracts/rendered-file';
 import { manifestYaml } from './serialize';
 import { buildKubernetesApp } from './app';
 
-interface Manifest {
+interface Manifest extends Record<string, unknown> {
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string };
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
 }
 
 export function renderKubernetes(env: EnvConfig): RenderedFile[] {
@@ -25,11 +30,20 @@ export function renderKubernetes(env: EnvConfig): RenderedFile[] {
       .findAll()
       .filter((node): node is ApiObject => node instanceof ApiObject)
       .map((object) => {
-        const manifest = object.toJson() as Manifest & Record<string, unknown>;
-        const path = `k8s/${folderOf(manifest, chart.node.id)}/${kubernetesFileName(manifest.kind, manifest.metadata.name)}`;
-        return { path, content: manifestYaml(manifest) };
+        const manifest = object.toJson() as Manifest;
+        const folder = folderOf(manifest, chart.node.id);
+        const path = `k8s/${folder}/${kubernetesFileName(manifest.kind, manifest.metadata.name)}`;
+        return { path, content: manifestYaml(withScannerSkips(env, folder, manifest)) };
       }),
   );
+}
+
+/** The model's accepted scanner findings on this object, as the scanners' own skip annotations. */
+function withScannerSkips(env: EnvConfig, folder: string, manifest: Manifest): Manifest {
+  const skips = scannerSkipAnnotations(env, { folder, kind: manifest.kind, name: manifest.metadata.name });
+  if (Object.keys(skips).length === 0) return manifest;
+  const { metadata } = manifest;
+  return { ...manifest, metadata: { ...metadata, annotations: { ...metadata.annotations, ...skips } } };
 }
 
 /**

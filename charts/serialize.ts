@@ -4,9 +4,8 @@
 // a document with a multi-line string is handed to toYaml whole. test/k8s/serialize.test.ts compares both on
 // every rendered object.
 import { stringify } from 'yaml';
-import { toYaml } from '../constructs/contracts/serialize';
+import { toYaml, YAML_OPTIONS } from '../constructs/contracts/serialize';
 
-const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 const INDENT = '  ';
 const scalars = new Map<string | number, string>();
 
@@ -30,14 +29,16 @@ const isMap = (value: unknown): value is Plain =>
 
 /**
  * Strings the library always writes plain: no space, quote, comment or flow character, not ending in ":", and
- * either starting with a letter (and not a YAML 1.2 boolean or null) or starting with a digit but holding a "/",
+ * either starting with a letter (and not a YAML 1.1 boolean or null: y, yes, on, off…) or starting with a digit but holding a "/",
  * ":" or "@" that no YAML number can contain (CIDRs, ECR image references). Anything else asks the library.
  */
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9_./@=+:,?%-]*$/;
-const KEYWORD = /^(true|false|null)$/i;
+const KEYWORD = /^(true|false|null|y|yes|n|no|on|off)$/i;
+/** YAML 1.1 base-60 numbers (`1:30`), which 1.1 readers turn into integers. */
+const SEXAGESIMAL = /^[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
 
 function isPlain(text: string): boolean {
-  if (!SAFE.test(text) || text.endsWith(':')) return false;
+  if (!SAFE.test(text) || text.endsWith(':') || SEXAGESIMAL.test(text)) return false;
   return /^[A-Za-z]/.test(text) ? !KEYWORD.test(text) : /[/:@]/.test(text);
 }
 
@@ -50,7 +51,7 @@ function scalar(value: unknown): string {
     if (typeof value === 'string' && value.includes('\n')) throw new NeedsLibrary();
     let text = scalars.get(value);
     if (text === undefined) {
-      text = stringify(value, OPTIONS).slice(0, -1);
+      text = stringify(value, YAML_OPTIONS).slice(0, -1);
       scalars.set(value, text);
     }
     return text;

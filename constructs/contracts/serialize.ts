@@ -19,10 +19,16 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
 }
 
-/** YAML with sorted keys; lineWidth 0 keeps long strings (PromQL, JSON blobs) on one line for readable diffs. */
+/**
+ * YAML with sorted keys; lineWidth 0 keeps long strings (PromQL, JSON blobs) on one line for readable diffs.
+ * Scalars are written for YAML 1.1 readers: Kubernetes (sigs.k8s.io/yaml) and Prometheus parse `no`, `on` or
+ * `y` as booleans, so such strings must be quoted (kube-score refused `--protected-mode no` as a bool).
+ */
 export function toYaml(value: unknown): string {
-  return stringify(sortKeysDeep(value), { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(sortKeysDeep(value), YAML_OPTIONS);
 }
+
+export const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' } as const;
 
 /** Several documents in one file (only where a tool expects a stream). */
 export function toYamlStream(values: readonly unknown[]): string {

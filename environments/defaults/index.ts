@@ -6,6 +6,8 @@ import { jobDefaults } from './jobs';
 import { namespaceDefaults } from './namespaces';
 import { operationsDefaults } from './operations';
 import { platformDefaults } from './platform';
+import { awsScannerExceptions } from './scanner-exceptions-aws';
+import { kubernetesScannerExceptions } from './scanner-exceptions-kubernetes';
 import { serviceDefaults } from './services';
 import { workloadDefaults } from './workload-defaults';
 
@@ -18,4 +20,5 @@ export const defaults: EnvironmentLayer = {
   ...imageDefaults,
   ...operationsDefaults,
   ...workloadDefaults,
+  scannerExceptions: { ...awsScannerExceptions, ...kubernetesScannerExceptions },
 };

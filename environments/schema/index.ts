@@ -37,6 +37,7 @@ import {
   sloSchema,
 } from './operations';
 import { kubernetesName } from './primitives';
+import { scannerExceptionsSchema } from './scanners';
 
 export const environmentNamePattern = /^[a-z][a-z0-9-]{1,14}$/;
 
@@ -79,6 +80,8 @@ export const environmentSchema = z.strictObject({
   backups: backupsSchema,
   access: accessSchema,
   ci: ciSchema,
+  /** Accepted scanner findings, each with reason and expiry, rendered into the scanners' own formats. */
+  scannerExceptions: scannerExceptionsSchema,
 });
 
 /** The validated model of one environment (deep-frozen at load time). */
@@ -97,3 +100,4 @@ export type * from './platform';
 export type * from './data-stores';
 export type * from './workloads';
 export type * from './operations';
+export type * from './scanners';

@@ -65,6 +65,12 @@ export const renderLayers: readonly RenderLayer[] = [
     name: 'argocd',
     render: async (env, earlier) => (await import('../../charts/argocd')).renderArgoCd(env, earlier),
   },
+  // The model's accepted scanner findings in checkov's and trivy's own formats (Kubernetes objects carry theirs
+  // as annotations): reads the stacks rendered above to list the exact addresses a checkov baseline needs.
+  {
+    name: 'scanners',
+    render: async (env, earlier) => (await import('./scanner-files')).scannerSuppressionFiles(env, earlier),
+  },
   // Last: the NFR report reads the provenance every earlier layer recorded in this same in-memory render.
   {
     name: 'nfr-report',

@@ -25,8 +25,15 @@ const deliveryOrder = [...envs].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER
 const files = workflowFiles();
 
 describe('GitHub Actions workflows', () => {
-  it('are the ones runbook §2.1 asks for', () => {
-    expect(files).toEqual(['deploy-environment.yml', 'deploy.yml', 'plan.yml', 'review.yml', 'validate.yml']);
+  it('are the ones runbook §2.1 asks for, and the scanners on pull requests (docs/scanners.md)', () => {
+    expect(files).toEqual([
+      'deploy-environment.yml',
+      'deploy.yml',
+      'plan.yml',
+      'review.yml',
+      'scan.yml',
+      'validate.yml',
+    ]);
   });
 
   it.each(files)('%s passes GitHub’s workflow parser', async (file) => {

@@ -53,6 +53,12 @@ describe('manifestYaml', () => {
       list: [{ k: [1, 2] }, [3, 4], {}, []],
     };
     expect(manifestYaml(value)).toBe(toYaml(value));
-    expect(manifestYaml({ a: 'true', n: null, b: false })).toBe('a: "true"\nb: false\nn: null\n');
+    expect(manifestYaml({ a: 'true', n: null, b: false })).toBe('a: "true"\nb: false\n"n": null\n');
+    // YAML 1.1 readers (Kubernetes, Helm, Prometheus) take these for booleans, timestamps and base-60 numbers.
+    const oneOne = { args: ['--protected-mode', 'no', 'on', 'Y'], from: '2024-01-01', at: '1:30' };
+    expect(manifestYaml(oneOne)).toBe(toYaml(oneOne));
+    expect(manifestYaml(oneOne)).toBe(
+      'args:\n  - --protected-mode\n  - "no"\n  - "on"\n  - "Y"\nat: "1:30"\nfrom: "2024-01-01"\n',
+    );
   });
 });

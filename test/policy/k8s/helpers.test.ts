@@ -12,7 +12,6 @@ import {
 } from './fixtures/workloads';
 import type { Manifest } from './manifest';
 import { parseQuantity } from './quantity';
-import { parseImage } from './rules/images';
 import { labelSelectorMatches, mapSelectorMatches } from './selectors';
 import { containersOf, podSpecOf, podTemplateOf } from './workloads';
 
@@ -78,18 +77,5 @@ describe('parseQuantity', () => {
     ['lots', undefined],
   ])('%s is %s', (quantity, expected) => {
     expect(parseQuantity(quantity)).toBe(expected);
-  });
-});
-
-describe('parseImage', () => {
-  it.each([
-    ['nginx', {}],
-    ['nginx:1.27', { tag: '1.27' }],
-    ['registry:5000/web', {}],
-    ['registry:5000/web:2.1.0', { tag: '2.1.0' }],
-    ['web@sha256:abc', { digest: 'sha256:abc' }],
-    ['web:1.0@sha256:abc', { tag: '1.0', digest: 'sha256:abc' }],
-  ])('%s', (image, expected) => {
-    expect(parseImage(image)).toEqual(expected);
   });
 });

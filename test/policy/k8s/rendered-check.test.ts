@@ -5,11 +5,21 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compliantApp, replacing } from './fixtures/app';
-import { deployment } from './fixtures/workloads';
+import { containerResources, deployment } from './fixtures/workloads';
 import type { Manifest } from './manifest';
 import { checkRenderedManifests } from './rendered';
 
 const TODAY = '2025-06-01';
+/** Requests more memory than its limit: the project rule requests-within-limits fails it. */
+const overcommitted = deployment({
+  container: {
+    resources: {
+      ...containerResources,
+      requests: { ...containerResources.requests, memory: '512Mi' },
+      limits: { ...containerResources.limits, memory: '256Mi' },
+    },
+  },
+});
 let root = '';
 
 function renderTree(objects: readonly Manifest[], extraFiles: Record<string, string> = {}): string {
@@ -48,17 +58,17 @@ describe('checkRenderedManifests', () => {
   });
 
   it('lists every failed finding with rule, object and file', () => {
-    const deployDir = renderTree(replacing(compliantApp(), deployment({ pod: { hostNetwork: true } })));
+    const deployDir = renderTree(replacing(compliantApp(), overcommitted));
     expect(checkRenderedManifests(deployDir, [], TODAY).problems).toEqual([
-      `[no-host-namespaces] prod/api/Deployment/web: pod sets hostNetwork: true (${deployDir}/prod/k8s/api/Deployment.web.yaml)`,
+      `[requests-within-limits] prod/api/Deployment/web: container "web": requests memory 512Mi above its limit 256Mi (${deployDir}/prod/k8s/api/Deployment.web.yaml)`,
     ]);
   });
 
   it('accepts a finding covered by a valid exception', () => {
-    const deployDir = renderTree(replacing(compliantApp(), deployment({ pod: { hostNetwork: true } })));
+    const deployDir = renderTree(replacing(compliantApp(), overcommitted));
     const exceptions = [
       {
-        rule: 'no-host-namespaces',
+        rule: 'requests-within-limits',
         object: 'prod/api/Deployment/web',
         reason: 'test',
         expires: '2025-12-31',
@@ -70,14 +80,14 @@ describe('checkRenderedManifests', () => {
   it('fails on an exception that matches nothing in the rendered tree', () => {
     const exceptions = [
       {
-        rule: 'no-host-namespaces',
+        rule: 'requests-within-limits',
         object: 'prod/api/Deployment/web',
         reason: 'test',
         expires: '2025-12-31',
       },
     ];
     expect(checkRenderedManifests(renderTree(compliantApp()), exceptions, TODAY).problems).toEqual([
-      'exception for rule "no-host-namespaces" at "prod/api/Deployment/web" matches no failed finding: remove it',
+      'exception for rule "requests-within-limits" at "prod/api/Deployment/web" matches no failed finding: remove it',
     ]);
   });
 

@@ -1,7 +1,6 @@
 // IAM role trust policies: who may assume a role (checkov CKV_AWS_60/61 and our IRSA rule).
 import { failed, passed, skipped } from '../expect';
-import { fixture, policyJson } from '../fixtures';
-import { hasWildcardPrincipal, type PolicyStatement } from '../policy';
+import { type PolicyStatement } from '../policy';
 import type { CheckResult, Resource, Rule, RuleContext } from '../types';
 import { isToken, show, wholeReference } from '../values';
 import { irsaBadFixtures, irsaGoodFixtures } from './irsa-fixtures';
@@ -9,8 +8,6 @@ import { irsaBadFixtures, irsaGoodFixtures } from './irsa-fixtures';
 const ROLE = 'aws_iam_role';
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 
-// checkov's IAMRoleAllowAssumeFromAccount: a bare account id or the account root trusts every principal in it.
-const ACCOUNT_WIDE = /^(\d{12}|arn:aws[\w-]*:iam::\d{12}:root)$/;
 const OIDC_PROVIDER_ARN = /^arn:aws[\w-]*:iam::\d{12}:oidc-provider\/.+$/;
 const EKS_ISSUER = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Za-z0-9]+$/;
 const SERVICE_ACCOUNT_SUBJECT =
@@ -19,18 +16,6 @@ const SERVICE_ACCOUNT_SUBJECT =
 function trustStatements(role: Resource, ctx: RuleContext): PolicyStatement[] | CheckResult {
   const policy = ctx.policy(role.values['assume_role_policy']);
   return policy.ok ? [...policy.statements] : failed(`assume_role_policy: ${policy.reason}`);
-}
-
-function awsPrincipals(statement: PolicyStatement): string[] {
-  return statement.principals.filter((p) => p.type === 'AWS').flatMap((p) => p.identifiers);
-}
-
-/** checkov lets an account-wide trust through when it is sts:AssumeRole guarded by sts:ExternalId. */
-function isExternalIdGuarded(statement: PolicyStatement): boolean {
-  return (
-    statement.actions.includes('sts:AssumeRole') &&
-    statement.conditions.some((c) => c.variable === 'sts:ExternalId')
-  );
 }
 
 function isOidcProvider(federated: string, ctx: RuleContext): boolean {
@@ -87,73 +72,7 @@ function irsaProblems(statement: PolicyStatement, ctx: RuleContext): string[] {
   return problems;
 }
 
-const serviceTrust = policyJson({
-  Effect: 'Allow',
-  Principal: { Service: 'eks.amazonaws.com' },
-  Action: 'sts:AssumeRole',
-});
-const roleStack = (policy: string) => ({
-  [ROLE]: { app: { name: 'skillforge-app', assume_role_policy: policy } },
-});
-const trustedBy = (principal: unknown, extra: Readonly<Record<string, unknown>> = {}) =>
-  roleStack(policyJson({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra }));
-
 export const iamTrustRules: readonly Rule[] = [
-  {
-    id: 'iam-no-public-assume',
-    checkIds: ['CKV_AWS_60'],
-    resourceTypes: [ROLE],
-    severity: 'critical',
-    description: 'No trust policy lets any AWS principal (Principal "*" or AWS "*") assume the role.',
-    check: (r, ctx) => {
-      const statements = trustStatements(r, ctx);
-      if (!Array.isArray(statements)) return statements;
-      const open = statements.findIndex((s) => s.effect === 'Allow' && hasWildcardPrincipal(s));
-      return open === -1
-        ? passed('only named principals may assume the role')
-        : failed(`trust statement ${open + 1} allows every principal`);
-    },
-    good: [fixture('service principal', roleStack(serviceTrust))],
-    bad: [
-      fixture('anyone', trustedBy({ AWS: '*' })),
-      fixture('trust policy from a variable', roleStack('${var.trust}')),
-    ],
-  },
-  {
-    id: 'iam-no-account-wide-assume',
-    checkIds: ['CKV_AWS_61'],
-    resourceTypes: [ROLE],
-    severity: 'high',
-    description:
-      'No trust policy names a whole account (a bare account id or arn:…:root) unless it is sts:AssumeRole guarded by ' +
-      'sts:ExternalId; name the role that may assume it instead.',
-    check: (r, ctx) => {
-      const statements = trustStatements(r, ctx);
-      if (!Array.isArray(statements)) return statements;
-      const accountWide = statements.flatMap((s, i) =>
-        s.effect === 'Allow' && !isExternalIdGuarded(s)
-          ? awsPrincipals(s)
-              .filter((p) => ACCOUNT_WIDE.test(p))
-              .map((p) => `statement ${i + 1} trusts ${p}`)
-          : [],
-      );
-      return accountWide.length === 0 ? passed('no account-wide trust') : failed(accountWide.join('; '));
-    },
-    good: [
-      fixture('a named role', trustedBy({ AWS: 'arn:aws:iam::111122223333:role/ci-deployer' })),
-      fixture(
-        'third party with an external id',
-        trustedBy(
-          { AWS: '444455556666' },
-          { Condition: { StringEquals: { 'sts:ExternalId': 'skillforge' } } },
-        ),
-      ),
-    ],
-    bad: [
-      fixture('account root', trustedBy({ AWS: 'arn:aws:iam::111122223333:root' })),
-      fixture('bare account id', trustedBy({ AWS: ['111122223333'] })),
-    ],
-  },
   {
     id: 'iam-irsa-trust-policy',
     checkIds: [],

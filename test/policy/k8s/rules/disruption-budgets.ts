@@ -28,74 +28,12 @@ function workloadsSelectedBy(ctx: RuleContext, budget: PolicyObject): PolicyObje
   );
 }
 
-function budgetsSelecting(ctx: RuleContext, workload: PolicyObject): PolicyObject[] {
-  return ctx.objects.filter(
-    (object) =>
-      object.manifest.kind === 'PodDisruptionBudget' && workloadsSelectedBy(ctx, object).includes(workload),
-  );
-}
-
 /** An int-or-percent as the disruption controller reads it: percentages of `total`, rounded up. */
 function podsFrom(value: number | string, total: number): number {
   return typeof value === 'number' ? value : Math.ceil((Number.parseFloat(value) / 100) * total);
 }
 
 export const disruptionBudgetRules: readonly PolicyRule[] = [
-  {
-    id: 'pdb-for-multi-replica-workload',
-    checkIds: [
-      'kube-score:deployment-has-poddisruptionbudget',
-      'kube-score:statefulset-has-poddisruptionbudget',
-      'polaris:missingPodDisruptionBudget',
-    ],
-    kinds: REPLICATED_KINDS,
-    description: 'A workload that runs two or more replicas is selected by a PodDisruptionBudget.',
-    check: (object, ctx) =>
-      minimumReplicas(ctx, object) >= 2 && budgetsSelecting(ctx, object).length === 0
-        ? [
-            'runs several replicas but no PodDisruptionBudget selects its pods: a node drain may stop them all',
-          ]
-        : [],
-    good: [
-      { name: 'budget selects the pods', objects: compliantApp() },
-      {
-        name: 'single replica needs none',
-        objects: without(
-          without(replacing(compliantApp(), deployment({ replicas: 1 })), 'HorizontalPodAutoscaler'),
-          'PodDisruptionBudget',
-        ),
-      },
-    ],
-    bad: [
-      { name: 'no budget', objects: without(compliantApp(), 'PodDisruptionBudget') },
-      {
-        name: 'budget selects other pods',
-        objects: replacing(compliantApp(), pdb({ selector: { matchLabels: { app: 'api' } } })),
-      },
-    ],
-  },
-  {
-    id: 'pdb-has-policy',
-    checkIds: ['kube-score:poddisruptionbudget-has-policy'],
-    kinds,
-    description: 'A PodDisruptionBudget sets exactly one of minAvailable and maxUnavailable.',
-    check: (object) => {
-      const spec = specOf(object);
-      const set = [spec?.minAvailable, spec?.maxUnavailable].filter((value) => value !== undefined).length;
-      if (set === 1) return [];
-      return [
-        `sets ${set === 0 ? 'neither minAvailable nor' : 'both minAvailable and'} maxUnavailable: set exactly one`,
-      ];
-    },
-    good: [
-      { name: 'minAvailable', objects: [pdb()] },
-      { name: 'maxUnavailable', objects: [pdb({ minAvailable: undefined, maxUnavailable: 1 })] },
-    ],
-    bad: [
-      { name: 'neither', objects: [pdb({ minAvailable: undefined })] },
-      { name: 'both', objects: [pdb({ maxUnavailable: 1 })] },
-    ],
-  },
   {
     id: 'pdb-allows-evictions',
     checkIds: ['polaris:pdbDisruptionsIsZero', 'kube-linter:pdb-max-unavailable'],

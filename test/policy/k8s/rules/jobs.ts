@@ -6,7 +6,7 @@ import { compliantBatch, replacing } from '../fixtures/app';
 import { cronJob, job } from '../fixtures/workloads';
 import type { Manifest } from '../manifest';
 import type { PolicyRule } from '../types';
-import { BATCH_KINDS, podSpecOf } from '../workloads';
+import { BATCH_KINDS } from '../workloads';
 
 /** The Job spec a Job or a CronJob's jobTemplate runs. */
 function jobSpecOf(manifest: Manifest): IJobSpec | undefined {
@@ -19,27 +19,7 @@ function cronJobSpec(manifest: Manifest) {
   return CronJob.is(manifest) ? manifest.spec : undefined;
 }
 
-const RESTART_POLICIES = ['Never', 'OnFailure'];
-
 export const jobRules: readonly PolicyRule[] = [
-  {
-    id: 'cronjob-starting-deadline',
-    checkIds: ['kube-score:cronjob-has-deadline'],
-    kinds: ['CronJob'],
-    // Without it a controller outage leads to a burst of catch-up runs (and after 100 misses, none at all).
-    description: 'A CronJob sets startingDeadlineSeconds.',
-    check: ({ manifest }) =>
-      cronJobSpec(manifest)?.startingDeadlineSeconds === undefined
-        ? ['does not set startingDeadlineSeconds']
-        : [],
-    good: [{ name: 'deadline set', objects: compliantBatch() }],
-    bad: [
-      {
-        name: 'no deadline',
-        objects: replacing(compliantBatch(), cronJob({}, { startingDeadlineSeconds: undefined })),
-      },
-    ],
-  },
   {
     id: 'cronjob-concurrency-policy',
     checkIds: [],
@@ -80,29 +60,6 @@ export const jobRules: readonly PolicyRule[] = [
         name: 'successful limit missing',
         objects: replacing(compliantBatch(), cronJob({}, { successfulJobsHistoryLimit: undefined })),
       },
-    ],
-  },
-  {
-    id: 'job-restart-policy',
-    checkIds: ['kube-score:cronjob-restartpolicy'],
-    kinds: BATCH_KINDS,
-    description: 'Job and CronJob pods set restartPolicy Never or OnFailure explicitly.',
-    check: ({ manifest }) => {
-      const policy = podSpecOf(manifest)?.restartPolicy;
-      return policy !== undefined && RESTART_POLICIES.includes(policy)
-        ? []
-        : [`pod restartPolicy is ${policy ?? 'unset'}: set Never or OnFailure`];
-    },
-    good: [
-      { name: 'CronJob Never', objects: compliantBatch() },
-      { name: 'Job OnFailure', objects: compliantBatch(job({ pod: { restartPolicy: 'OnFailure' } })) },
-    ],
-    bad: [
-      {
-        name: 'CronJob Always',
-        objects: replacing(compliantBatch(), cronJob({ pod: { restartPolicy: 'Always' } })),
-      },
-      { name: 'Job unset', objects: compliantBatch(job({ pod: { restartPolicy: undefined } })) },
     ],
   },
   {

@@ -1,7 +1,7 @@
 // Namespaces are explicit, rendered, and enforce a Pod Security Standards level.
 import { compliantApp, namespace, replacing, without } from '../fixtures/app';
 import { deployment } from '../fixtures/workloads';
-import { nameOf, namespaceOf, type PolicyObject } from '../manifest';
+import { nameOf, namespaceOf } from '../manifest';
 import type { PolicyRule } from '../types';
 
 export const PSS_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
@@ -46,10 +46,6 @@ export const NAMESPACED_KINDS = [
   'Certificate',
 ];
 
-function declaredNamespace(object: PolicyObject): string | undefined {
-  return object.manifest.metadata.namespace;
-}
-
 export const namespaceRules: readonly PolicyRule[] = [
   {
     id: 'namespace-pod-security-enforce',
@@ -71,30 +67,6 @@ export const namespaceRules: readonly PolicyRule[] = [
     bad: [
       { name: 'no label', objects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'api' } }] },
       { name: 'misspelled level', objects: [namespace('api', 'restriced')] },
-    ],
-  },
-  {
-    id: 'explicit-namespace',
-    checkIds: ['kube-linter:use-namespace', 'CKV_K8S_21'],
-    kinds: NAMESPACED_KINDS,
-    // Argo CD would otherwise apply the object into whatever namespace its Application defaults to.
-    description:
-      'Every namespaced object sets metadata.namespace, never "default", matching the folder it is rendered in.',
-    check: (object) => {
-      const declared = declaredNamespace(object);
-      if (declared === undefined) return ['does not set metadata.namespace'];
-      if (declared === 'default') return ['lives in the "default" namespace'];
-      return declared === object.folder
-        ? []
-        : [`declares namespace ${declared} but is rendered in folder ${object.folder}/`];
-    },
-    good: [{ name: 'namespace set', objects: compliantApp() }],
-    bad: [
-      {
-        name: 'no namespace',
-        objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } }],
-      },
-      { name: 'default namespace', objects: [deployment({ namespace: 'default' })] },
     ],
   },
   {

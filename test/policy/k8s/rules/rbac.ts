@@ -2,12 +2,8 @@
 import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
 import type { IRoleRef } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleRef';
 import type { ISubject } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Subject';
-import { ClusterRole, type IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import {
-  ClusterRoleBinding,
-  type IClusterRoleBinding,
-} from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
-import { Role, type IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { type IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding, type IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { findObject } from '../cluster-view';
 import { NAMESPACE } from '../fixtures/workloads';
@@ -17,10 +13,6 @@ import type { PolicyRule } from '../types';
 
 const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'];
 const API_GROUP = 'rbac.authorization.k8s.io';
-
-function rulesOf(manifest: Manifest): IPolicyRule[] {
-  return Role.is(manifest) || ClusterRole.is(manifest) ? (manifest.rules ?? []) : [];
-}
 
 function bindingOf(manifest: Manifest): { roleRef: IRoleRef; subjects: ISubject[] } | undefined {
   if (RoleBinding.is(manifest) || ClusterRoleBinding.is(manifest))
@@ -37,23 +29,9 @@ function role(rules: IPolicyRule[]): IRole & Manifest {
   };
 }
 
-function clusterRole(rules: IPolicyRule[]): IClusterRole & Manifest {
-  return { apiVersion: `${API_GROUP}/v1`, kind: 'ClusterRole', metadata: { name: 'reader' }, rules };
-}
-
 function binding(roleRef: IRoleRef, subjects: ISubject[]): IRoleBinding & Manifest {
   const metadata = { name: 'web-reader', namespace: NAMESPACE };
   return { apiVersion: `${API_GROUP}/v1`, kind: 'RoleBinding', metadata, roleRef, subjects };
-}
-
-function clusterBinding(roleRef: IRoleRef, subjects: ISubject[]): IClusterRoleBinding & Manifest {
-  return {
-    apiVersion: `${API_GROUP}/v1`,
-    kind: 'ClusterRoleBinding',
-    metadata: { name: 'web-reader' },
-    roleRef,
-    subjects,
-  };
 }
 
 const readConfigMaps: IPolicyRule = {
@@ -63,44 +41,9 @@ const readConfigMaps: IPolicyRule = {
 };
 const webSubject: ISubject = { kind: 'ServiceAccount', name: 'web', namespace: NAMESPACE };
 const readerRef: IRoleRef = { apiGroup: API_GROUP, kind: 'Role', name: 'reader' };
-const clusterAdmin: IRoleRef = { apiGroup: API_GROUP, kind: 'ClusterRole', name: 'cluster-admin' };
 const rbacWorld = [serviceAccount(), role([readConfigMaps]), binding(readerRef, [webSubject])];
 
 export const rbacRules: readonly PolicyRule[] = [
-  {
-    id: 'no-cluster-admin-binding',
-    checkIds: ['kube-linter:cluster-admin-role-binding', 'KSV111'],
-    kinds: BINDING_KINDS,
-    description: 'No RoleBinding or ClusterRoleBinding grants the cluster-admin ClusterRole.',
-    check: ({ manifest }) =>
-      bindingOf(manifest)?.roleRef.name === 'cluster-admin'
-        ? ['binds cluster-admin: grant a role scoped to the need']
-        : [],
-    good: [{ name: 'namespaced reader', objects: rbacWorld }],
-    bad: [
-      { name: 'ClusterRoleBinding to cluster-admin', objects: [clusterBinding(clusterAdmin, [webSubject])] },
-      { name: 'RoleBinding to cluster-admin', objects: [binding(clusterAdmin, [webSubject])] },
-    ],
-  },
-  {
-    id: 'no-wildcard-rbac',
-    checkIds: ['kube-linter:wildcard-in-rules', 'CKV_K8S_49', 'KSV044', 'KSV045', 'KSV046'],
-    kinds: ['Role', 'ClusterRole'],
-    description: 'Roles and ClusterRoles list their verbs and resources; no "*".',
-    check: ({ manifest }) =>
-      rulesOf(manifest).flatMap((rule, index) => [
-        ...(rule.verbs.includes('*') ? [`rule ${index} allows every verb ("*")`] : []),
-        ...((rule.resources ?? []).includes('*') ? [`rule ${index} covers every resource ("*")`] : []),
-      ]),
-    good: [{ name: 'read configmaps', objects: [role([readConfigMaps])] }],
-    bad: [
-      { name: 'any verb', objects: [role([{ ...readConfigMaps, verbs: ['*'] }])] },
-      {
-        name: 'any resource in a ClusterRole',
-        objects: [clusterRole([{ ...readConfigMaps, resources: ['*'] }])],
-      },
-    ],
-  },
   {
     id: 'rbac-references-exist',
     checkIds: [],
