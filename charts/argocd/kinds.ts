@@ -34,6 +34,9 @@ const PLATFORM_KINDS: readonly GroupKind[] = [
   { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
   // The default gp3 class for the EBS CSI driver (charts/platform/storage.ts).
   STORAGE_CLASS_KIND,
+  // The Gateway API bundle's safe-upgrades policy (since v1.4): no experimental or pre-v1.4 CRDs over its own.
+  admission('ValidatingAdmissionPolicy'),
+  admission('ValidatingAdmissionPolicyBinding'),
 ];
 
 /** How much of the cluster a team's project may touch outside its namespaces. */

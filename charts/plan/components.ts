@@ -56,8 +56,11 @@ export const componentPorts = {
   alertmanager: 9093,
   grafana: 3000,
   tempoOtlpHttp: 4318,
-  /** Tempo's HTTP server (query API), the tempo chart's default tempo.server.http_listen_port. */
-  tempoHttp: 3100,
+  /**
+   * Tempo's HTTP server (query API): the tempo chart's default tempo.server.http_listen_port, 3200 since chart 1.21.1
+   * (its README "Upgrading"); the chart's liveness and readiness probes are fixed to 3200 (values.yaml).
+   */
+  tempoHttp: 3200,
   lokiHttp: 3100,
   istiodXds: 15012,
   dns: 53,

@@ -72,7 +72,9 @@ export function renderGateway(scope: Construct, env: EnvConfig): void {
       infrastructure: {
         annotations: {
           // CloudFront's origin (Terraform's edge layer points the distribution at this name) and Grafana's host.
-          'external-dns.alpha.kubernetes.io/hostname': [
+          // external-dns 0.22 (chart 1.22) reads only this GA prefix, not the former external-dns.alpha.kubernetes.io/
+          // (kubernetes-sigs/external-dns#6424).
+          'external-dns.kubernetes.io/hostname': [
             originHost(env),
             ...(grafana ? [toolHost(env, 'grafana')] : []),
           ].join(','),

@@ -61,7 +61,7 @@ export const imageDefaults = {
     'prometheus-operator-crds': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-operator-crds',
-      version: '31.0.1',
+      version: '32.0.0',
       namespace: 'observability',
     },
     'cert-manager': {
@@ -73,7 +73,7 @@ export const imageDefaults = {
     'external-dns': {
       repoURL: 'https://kubernetes-sigs.github.io/external-dns',
       chart: 'external-dns',
-      version: '1.20.0',
+      version: '1.22.0',
       namespace: 'platform',
     },
     'external-secrets': {
@@ -91,7 +91,7 @@ export const imageDefaults = {
     'argo-rollouts': {
       repoURL: 'https://argoproj.github.io/argo-helm',
       chart: 'argo-rollouts',
-      version: '2.40.7',
+      version: '2.41.0',
       namespace: 'platform',
     },
     keda: {
@@ -110,49 +110,52 @@ export const imageDefaults = {
     'istio-base': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'base',
-      version: '1.31.0',
+      version: '1.30.4',
       namespace: 'istio-system',
     },
     'istio-cni': {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'cni',
-      version: '1.31.0',
+      version: '1.30.4',
       namespace: 'istio-system',
     },
     istiod: {
       repoURL: 'https://istio-release.storage.googleapis.com/charts',
       chart: 'istiod',
-      version: '1.31.0',
+      version: '1.30.4',
       namespace: 'istio-system',
     },
     'kube-prometheus-stack': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'kube-prometheus-stack',
-      version: '88.2.0',
+      version: '91.5.0',
       namespace: 'observability',
     },
     'blackbox-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-blackbox-exporter',
-      version: '11.4.1',
+      version: '11.18.0',
       namespace: 'observability',
     },
     'redis-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-redis-exporter',
-      version: '6.16.0',
+      version: '6.30.1',
       namespace: 'observability',
     },
     'cloudwatch-exporter': {
       repoURL: 'https://prometheus-community.github.io/helm-charts',
       chart: 'prometheus-cloudwatch-exporter',
-      version: '0.28.1',
+      version: '0.28.2',
       namespace: 'observability',
     },
+    // Loki's and Tempo's open-source charts moved to the community repository (grafana/loki#20705,
+    // grafana-community/helm-charts#2): grafana.github.io's loki chart is Enterprise Logs only since 2026-03, and new
+    // tempo versions are published only in the community repository. docs/decisions/grafana-community-charts.md.
     loki: {
-      repoURL: 'https://grafana.github.io/helm-charts',
+      repoURL: 'https://grafana-community.github.io/helm-charts',
       chart: 'loki',
-      version: '6.46.0',
+      version: '18.13.3',
       namespace: 'observability',
     },
     // Ships every pod's logs to Loki (runbook §1.3 "audit logging via Loki/S3 retention"); replaces Promtail, whose
@@ -160,13 +163,13 @@ export const imageDefaults = {
     alloy: {
       repoURL: 'https://grafana.github.io/helm-charts',
       chart: 'alloy',
-      version: '1.10.1',
+      version: '1.12.1',
       namespace: 'observability',
     },
     tempo: {
-      repoURL: 'https://grafana.github.io/helm-charts',
+      repoURL: 'https://grafana-community.github.io/helm-charts',
       chart: 'tempo',
-      version: '1.24.1',
+      version: '3.0.0',
       namespace: 'observability',
     },
   },
@@ -175,7 +178,7 @@ export const imageDefaults = {
     'gateway-api': {
       repoURL: 'https://github.com/kubernetes-sigs/gateway-api',
       path: 'config/crd/standard',
-      version: 'v1.4.1',
+      version: 'v1.5.1',
       namespace: 'platform',
     },
   },

@@ -88,8 +88,8 @@ export const operationsDefaults = {
     repoUrl: 'https://github.com/skillforge/platform.git',
     targetRevision: 'main',
     automatedSync: true,
-    // Argo CD 3.3 (argo-helm chart argo-cd 9.5.17): docs/charts.md.
-    argoCdChartVersion: '9.5.17',
+    // Argo CD 3.5 (argo-helm chart argo-cd 10.9.2): docs/charts.md.
+    argoCdChartVersion: '10.9.2',
     argoCdNamespace: 'argocd',
   },
   access: {

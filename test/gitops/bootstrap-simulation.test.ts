@@ -107,7 +107,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
       delete spec.spec.source.helm!.valuesObject!.coreDns;
     });
     expect(violations(exporters)).toEqual([
-      'kube-prometheus-stack: Service kube-system/kube-prometheus-stack-coreDns (Sync): project "observability" does not allow namespace kube-system [project-destination]',
+      'kube-prometheus-stack: Service kube-system/kube-prometheus-stack-coredns (Sync): project "observability" does not allow namespace kube-system [project-destination]',
     ]);
   });
 
@@ -158,10 +158,10 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
     );
   });
 
-  it('when a field istiod rewrites is not ignored (istiod-default-validator’s failurePolicy)', () => {
-    const strict = changeApp(tree, 'istiod', (spec) => delete spec.spec.ignoreDifferences);
+  it('when a field istiod rewrites is not ignored (istio-base’s istiod-default-validator, its failurePolicy)', () => {
+    const strict = changeApp(tree, 'istio-base', (spec) => delete spec.spec.ignoreDifferences);
     expect(violations(strict)).toContain(
-      'istiod: ValidatingWebhookConfiguration.admissionregistration.k8s.io istiod-default-validator: .webhooks[]?.failurePolicy is rewritten by istiod (istio/istio#52785: failurePolicy Ignore → Fail once the webhook serves; CA written into caBundle) and not in ignoreDifferences: the Application would stay OutOfSync [rewritten-fields-ignored]',
+      'istio-base: ValidatingWebhookConfiguration.admissionregistration.k8s.io istiod-default-validator: .webhooks[]?.failurePolicy is rewritten by istiod (istio/istio#52785: failurePolicy Ignore → Fail once the webhook serves; CA written into caBundle) and not in ignoreDifferences: the Application would stay OutOfSync [rewritten-fields-ignored]',
     );
   });
 
@@ -194,7 +194,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
       spec.spec.source.targetRevision = 'v1.99.0';
     });
     expect(() => simulateBootstrap(unread)).toThrow(
-      "no footprint for cert-manager v1.99.0: read that version's templates and add a row to test/gitops/simulation/footprints-platform.ts or footprints-observability.ts",
+      "no footprint for cert-manager v1.99.0: read that version's templates and add a row to test/gitops/simulation/footprints-platform.ts, footprints-mesh.ts or footprints-observability.ts",
     );
   });
 

@@ -113,8 +113,9 @@ describe('platformHelmSources', () => {
 
   it('points Grafana at Tempo on the port the Tempo chart serves its API on', () => {
     const tempoPort = at(valuesOf('tempo'), 'tempo.server.http_listen_port');
-    // The tempo chart's own default (charts/tempo/values.yaml: tempo.server.http_listen_port: 3100).
-    expect(tempoPort).toBe(3100);
+    // The tempo chart's own default since 1.21.1 (grafana-community/helm-charts charts/tempo/values.yaml @d1e8f02:
+    // tempo.server.http_listen_port 3200, and the liveness and readiness probes on 3200).
+    expect(tempoPort).toBe(3200);
     const sources = at(valuesOf('kube-prometheus-stack'), 'grafana.additionalDataSources') as {
       name: string;
       url: string;

@@ -132,7 +132,9 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
 export function lokiValues(env: EnvConfig): HelmValues {
   const bucket = bucketName(env, 'telemetry');
   return {
-    deploymentMode: 'SingleBinary',
+    // The community chart's name for one binary (upgrade-to-community guide, 12.0); it still accepts "SingleBinary"
+    // (templates/_helpers.tpl, loki.deployment.isMonolithic). The values keep the singleBinary key.
+    deploymentMode: 'Monolithic',
     serviceAccount: irsaServiceAccount(env, 'loki', 'loki'),
     loki: {
       auth_enabled: false,
@@ -173,7 +175,15 @@ export function lokiValues(env: EnvConfig): HelmValues {
     resultsCache: { enabled: false },
     lokiCanary: { enabled: false },
     test: { enabled: false },
-    monitoring: { serviceMonitor: { enabled: true } },
+    // Only the ServiceMonitor, as with the 6.x chart pinned before: 18.0 reworked the chart's dashboards
+    // (ConfigMaps), rules and alerts (PrometheusRules), and their new defaults could not be read offline. Loki's own
+    // alerts would be a change of the alerting contract, not of the chart version.
+    monitoring: {
+      serviceMonitor: { enabled: true },
+      dashboards: { enabled: false },
+      rules: { enabled: false },
+      alerts: { enabled: false },
+    },
   };
 }
 
@@ -194,8 +204,8 @@ export function tempoValues(env: EnvConfig): HelmValues {
         },
       },
       receivers: { otlp: { protocols: { http: { endpoint: `0.0.0.0:${componentPorts.tempoOtlpHttp}` } } } },
-      // The chart's own default (charts/tempo/values.yaml: tempo.server.http_listen_port 3100), stated so Grafana's
-      // data source and this server cannot drift apart.
+      // The chart's own default (charts/tempo/values.yaml: tempo.server.http_listen_port 3200, which its probes
+      // use too), stated so Grafana's data source and this server cannot drift apart.
       server: { http_listen_port: componentPorts.tempoHttp },
       resources: containerResources('tempo', 'tempo', 'tempo'),
     },
@@ -207,7 +217,10 @@ export function tempoValues(env: EnvConfig): HelmValues {
 export function blackboxExporterValues(): HelmValues {
   return {
     fullnameOverride: blackboxExporter.service,
-    serviceMonitor: { enabled: true },
+    // The exporter's own metrics: serviceMonitor.enabled alone renders one ServiceMonitor per serviceMonitor.targets
+    // entry, and there are none (the Probes are the observability layer's); selfMonitor scrapes the exporter
+    // (templates/selfservicemonitor.yaml).
+    serviceMonitor: { selfMonitor: { enabled: true } },
     resources: containerResources('blackbox-exporter', 'exporter', 'blackbox-exporter'),
   };
 }

@@ -1,6 +1,6 @@
 // Argo CD's documented sync semantics, one function per rule, each citing the document (and, where the docs are
-// silent, the source of the pinned Argo CD 3.3 / gitops-engine) it encodes. The simulation (simulate.ts) applies
-// them in the order Argo CD would.
+// silent, the Argo CD / gitops-engine source) it encodes. The pinned Argo CD is 3.5; source read at an earlier
+// commit says so. The simulation (simulate.ts) applies them in the order Argo CD would.
 import type { AppProject, GroupKind } from '../../../charts/argocd';
 import type { ArgoApplication } from '../../../scripts/ops/gitops/rendered-tree';
 import { syncOperation } from '../../../scripts/ops/gitops/sync';
@@ -100,10 +100,10 @@ export const needsCrd = (kind: GroupKind): boolean => !BUILT_IN_GROUPS.has(kind.
 
 /**
  * The sync options and retry in effect. They are the operation's: the controller reads
- * `syncOp.SyncOptions` (argo-cd v3.3 controller/sync.go, SyncAppState: `if
- * syncOp.SyncOptions.HasOption("CreateNamespace=true")`, `WithServerSideApply(syncOp.SyncOptions.HasOption(…))`,
- * `WithSkipDryRunOnMissingResource(…)`) and retries per `operation.retry` (controller/appcontroller.go,
- * processRequestedAppOperation). An automated sync copies spec.syncPolicy.syncOptions and .retry into the
+ * `syncOp.SyncOptions` (argoproj/argo-cd controller/sync.go, SyncAppState: `if
+ * syncOp.SyncOptions.HasOption("CreateNamespace=true")`, read in the stored copy @9fb385d, a 1.x commit;
+ * `WithServerSideApply(syncOp.SyncOptions.HasOption(…))`, `WithSkipDryRunOnMissingResource(…)`, not re-read) and
+ * retries per `operation.retry` (controller/appcontroller.go, processRequestedAppOperation). An automated sync copies spec.syncPolicy.syncOptions and .retry into the
  * operation it creates (appcontroller.go autoSync; https://argo-cd.readthedocs.io/en/stable/user-guide/auto_sync/),
  * as `argocd app sync` does (server/application/application.go Sync). Anything else syncs with what its operation
  * carries: for production, the operation bootstrap-cluster and deploy-app patch in (scripts/ops/gitops/sync.ts).

@@ -30,14 +30,46 @@ export const object = (source: string, kind: GroupKind, name: string, namespace?
   wave: 0,
   source,
 });
-export const crds = (source: string, group: string, kinds: readonly string[]): SimObject[] =>
+/**
+ * Where a row's objects were read: `<owner/repo> <path in the repository> @<commit> (<which version>)`. The
+ * stored copies of the chart repositories are seldom at the pinned tag, so every citation says whether it was read
+ * at the pinned version or at another commit, and what is known about that commit.
+ */
+export const PINNED = 'at the pinned version';
+export const otherCommit = (what: string) => `another commit: ${what}`;
+/** A path the stored copy holds whose template was not opened: the object is inferred from the chart's naming. */
+export const LISTED = otherCommit('path of the stored copy, template not opened');
+export const cite = (repo: string, path: string, commit: string, version: string): string =>
+  `${repo} ${path} @${commit.slice(0, 7)} (${version})`;
+/** Cites files of one chart directory: those read with what is known of their commit, the others as LISTED. */
+export const chartFiles =
+  (repo: string, directory: string, version: string) =>
+  (path: string, commit: string, read = true): string =>
+    cite(repo, `${directory}${path}`, commit, read ? version : LISTED);
+export const CITATION =
+  /^[\w.-]+\/[\w.-]+ \S+ @[0-9a-f]{7} \((at the pinned version|another commit: [^()]+)\)$/;
+
+/** A CRD's kind, with its plural where English rules do not give it (PodLogs → podlogs). */
+export type CrdKind = string | { readonly kind: string; readonly plural: string };
+/** The plural of a kind as CRDs name it: policies, prometheuses, gatewayclasses. */
+export const pluralOf = (kind: CrdKind): string => {
+  if (typeof kind !== 'string') return kind.plural;
+  const lower = kind.toLowerCase();
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
+};
+export const crds = (source: string, group: string, kinds: readonly CrdKind[]): SimObject[] =>
   kinds.map((kind) => ({
-    ...object(source, CRD, `${kind.toLowerCase()}s.${group}`),
-    defines: [gk(group, kind)],
+    ...object(source, CRD, `${pluralOf(kind)}.${group}`),
+    defines: [gk(group, typeof kind === 'string' ? kind : kind.kind)],
   }));
-export const rbac = (source: string, name: string) => [
+/**
+ * A ClusterRole and its ClusterRoleBinding (of the same name unless the chart names the binding otherwise), cited
+ * by one template: the binding's, whose roleRef names the role, or a file holding both.
+ */
+export const rbac = (source: string, name: string, binding: string = name) => [
   object(source, gk(RBAC, 'ClusterRole'), name),
-  object(source, gk(RBAC, 'ClusterRoleBinding'), name),
+  object(source, gk(RBAC, 'ClusterRoleBinding'), binding),
 ];
 export const monitor = (source: string, name: string, namespace: string) =>
   object(source, SERVICE_MONITOR, name, namespace);

@@ -1,12 +1,14 @@
-// Footprints of the platform charts (namespace platform and istio-system) and the Gateway API bundle with our
-// values; each row cites the templates it was read from. See footprints.ts.
+// Footprints of the platform charts (namespace platform and istio-system) with our values. Each object cites the
+// repository path and commit its template was read at, and whether that is the pinned version
+// (footprint-helpers.ts, cite). The Istio charts and the Gateway API bundle: footprints-mesh.ts. See footprints.ts.
 import {
   ADMISSION,
+  chartFiles,
   crds,
   disabled,
-  ISTIO_WEBHOOK_FIELDS,
   monitor,
   object,
+  otherCommit,
   rbac,
   RBAC,
   type Row,
@@ -14,119 +16,160 @@ import {
 } from './footprint-helpers';
 import { gk } from './model';
 
+const UNKNOWN = otherCommit('version not determined');
+
 export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
-  // webhook-*-webhook.yaml, servicemonitor.yaml.
+  // crd-*.yaml (crds.enabled); rbac.yaml: the leader-election Role and RoleBinding go to
+  // global.leaderElection.namespace (default kube-system); the webhooks; the ServiceMonitor.
   'cert-manager@v1.21.2': (values, ns) => {
-    const s = 'cert-manager v1.21.2 deploy/charts/cert-manager/templates';
+    const at = chartFiles('cert-manager/cert-manager', 'deploy/charts/cert-manager/templates/', UNKNOWN);
+    const rbacYaml = at('rbac.yaml', 'c38e37ed27f6b0b7169b0cf5393fd3d9a0225556');
+    const crdYaml = at(
+      'crd-cert-manager.io_certificates.yaml',
+      '0509c05ab4c8b11acbe28e8c23ca000bfd33676b',
+      false,
+    );
     const election = String(value(values, 'global.leaderElection.namespace') ?? 'kube-system');
     return {
       objects: [
-        ...crds(`${s}/crd-*.yaml`, 'cert-manager.io', [
-          'Certificate',
-          'CertificateRequest',
-          'Issuer',
-          'ClusterIssuer',
-        ]),
-        ...crds(`${s}/crd-*.yaml`, 'acme.cert-manager.io', ['Order', 'Challenge']),
-        ...rbac(`${s}/rbac.yaml`, 'cert-manager-controller-certificates'),
-        object(`${s}/rbac.yaml`, gk(RBAC, 'Role'), 'cert-manager:leaderelection', election),
-        object(`${s}/rbac.yaml`, gk(RBAC, 'RoleBinding'), 'cert-manager:leaderelection', election),
+        ...crds(crdYaml, 'cert-manager.io', ['Certificate', 'CertificateRequest', 'Issuer', 'ClusterIssuer']),
+        ...crds(crdYaml, 'acme.cert-manager.io', ['Order', 'Challenge']),
+        ...rbac(rbacYaml, 'cert-manager-controller-certificates'),
+        object(rbacYaml, gk(RBAC, 'Role'), 'cert-manager:leaderelection', election),
+        object(rbacYaml, gk(RBAC, 'RoleBinding'), 'cert-manager:leaderelection', election),
         object(
-          `${s}/webhook-validating-webhook.yaml`,
+          at('webhook-validating-webhook.yaml', 'f20d9d752dbab36cd0ba0e39d65ac5a5eff0bae1', false),
           gk(ADMISSION, 'ValidatingWebhookConfiguration'),
           'cert-manager-webhook',
         ),
         object(
-          `${s}/webhook-mutating-webhook.yaml`,
+          at('webhook-mutating-webhook.yaml', 'dddc6abd2e0075648df2eddcff765b4986e9497d', false),
           gk(ADMISSION, 'MutatingWebhookConfiguration'),
           'cert-manager-webhook',
         ),
-        object(`${s}/deployment.yaml`, gk('apps', 'Deployment'), 'cert-manager', ns),
-        monitor(`${s}/servicemonitor.yaml`, 'cert-manager', ns),
-      ],
-    };
-  },
-  // kubernetes-sigs/external-dns charts/external-dns/templates: clusterrole.yaml, deployment.yaml, servicemonitor.yaml.
-  'external-dns@1.20.0': (_values, ns) => {
-    const s = 'external-dns 1.20.0 charts/external-dns/templates';
-    return {
-      objects: [
-        ...rbac(`${s}/clusterrole.yaml`, 'external-dns'),
-        object(`${s}/deployment.yaml`, gk('apps', 'Deployment'), 'external-dns', ns),
-        monitor(`${s}/servicemonitor.yaml`, 'external-dns', ns),
-      ],
-    };
-  },
-  // external-secrets/external-secrets deploy/charts/external-secrets/templates: crds/ (installCRDs),
-  // rbac.yaml, validatingwebhook.yaml, servicemonitor.yaml.
-  'external-secrets@2.10.0': (_values, ns) => {
-    const s = 'external-secrets 2.10.0 deploy/charts/external-secrets/templates';
-    return {
-      objects: [
-        ...crds(`${s}/crds/`, 'external-secrets.io', [
-          'ExternalSecret',
-          'SecretStore',
-          'ClusterSecretStore',
-          'ClusterExternalSecret',
-          'PushSecret',
-        ]),
-        ...rbac(`${s}/rbac.yaml`, 'external-secrets-controller'),
         object(
-          `${s}/validatingwebhook.yaml`,
-          gk(ADMISSION, 'ValidatingWebhookConfiguration'),
-          'externalsecret-validate',
+          at('deployment.yaml', '5bd0a3768602cfd246e6a38a626824d237d9e01a', false),
+          gk('apps', 'Deployment'),
+          'cert-manager',
+          ns,
         ),
-        object(`${s}/deployment.yaml`, gk('apps', 'Deployment'), 'external-secrets', ns),
-        monitor(`${s}/servicemonitor.yaml`, 'external-secrets', ns),
+        monitor(
+          at('servicemonitor.yaml', 'b1624bf7b3a32a1b9566f86b7ac403b279750aa6', false),
+          'cert-manager',
+          ns,
+        ),
       ],
     };
   },
-  // aws/eks-charts stable/aws-load-balancer-controller: crds/crds.yaml; templates/rbac.yaml, webhook.yaml (with
-  // enableCertManager a cert-manager Issuer and Certificate, and the webhooks' caBundle injected by cainjector;
-  // without it genCA makes a new CA on every render), ingressclass.yaml (createIngressClassResource).
+  // The ClusterRole is <fullname>, its binding <fullname>-viewer (tests/rbac_test.yaml); the chart also installs the
+  // DNSEndpoint CRD by default (crds.install, tests/crds_test.yaml @5cf2b81), which the 1.20.0 row left out.
+  'external-dns@1.22.0': (_values, ns) => {
+    const at = chartFiles('kubernetes-sigs/external-dns', 'charts/external-dns/', UNKNOWN);
+    return {
+      objects: [
+        ...crds(
+          at('templates/dnsendpoint-crd.yaml', '06d547f826387b6d7ecddf0f10979d23814c7c96'),
+          'externaldns.k8s.io',
+          ['DNSEndpoint'],
+        ),
+        ...rbac(
+          at('tests/rbac_test.yaml', '0d2a7020b54a53fa68dcb2fb947ecdb09c7660a6'),
+          'external-dns',
+          'external-dns-viewer',
+        ),
+        object(
+          at('templates/deployment.yaml', '0cd8a022ccddc7ee9921ef93c6b0f5bc9902f3a4', false),
+          gk('apps', 'Deployment'),
+          'external-dns',
+          ns,
+        ),
+        monitor(
+          at('templates/servicemonitor.yaml', '6e15aa0406de22319212fab901f347421d6731b8', false),
+          'external-dns',
+          ns,
+        ),
+      ],
+    };
+  },
+  // crds/ (installCRDs), rbac.yaml (the controller's ClusterRole and binding; its leader-election Role in the release
+  // namespace), validatingwebhook.yaml (no caBundle rendered: the cert-controller's injection is no diff).
+  'external-secrets@2.10.0': (_values, ns) => {
+    const at = chartFiles(
+      'external-secrets/external-secrets',
+      'deploy/charts/external-secrets/templates/',
+      UNKNOWN,
+    );
+    const webhooks = at('validatingwebhook.yaml', '12b708af64ea22f6a3083ddea01d39137ea6ac96');
+    return {
+      objects: [
+        ...crds(
+          at('crds/externalsecret.yaml', '1ebf5525377bbdf1e3cf7d03b34f9f084e6fc172', false),
+          'external-secrets.io',
+          ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret', 'PushSecret'],
+        ),
+        ...rbac(at('rbac.yaml', '00e58aa3f72f63a4216fa0f7b29a631f0221339d'), 'external-secrets-controller'),
+        object(webhooks, gk(ADMISSION, 'ValidatingWebhookConfiguration'), 'secretstore-validate'),
+        object(webhooks, gk(ADMISSION, 'ValidatingWebhookConfiguration'), 'externalsecret-validate'),
+        object(
+          at('deployment.yaml', '21b5ee1c2da50fc2feb387fa5df09097bcbd21ea', false),
+          gk('apps', 'Deployment'),
+          'external-secrets',
+          ns,
+        ),
+        monitor(
+          at('servicemonitor.yaml', 'c07d689428b024be4de568564c41cd010738578c', false),
+          'external-secrets',
+          ns,
+        ),
+      ],
+    };
+  },
+  // crds/crds.yaml; templates/rbac.yaml (ClusterRole <fullname>-role, ClusterRoleBinding <fullname>-rolebinding),
+  // webhook.yaml (with enableCertManager a cert-manager Issuer and Certificate, and the webhooks' caBundle injected
+  // by cainjector; without it genCA makes a new CA on every render), ingressclass.yaml (createIngressClassResource).
   'aws-load-balancer-controller@3.4.2': (values, ns) => {
-    const s = 'aws-load-balancer-controller 3.4.2 stable/aws-load-balancer-controller';
+    const at = chartFiles('aws/eks-charts', 'stable/aws-load-balancer-controller/', UNKNOWN);
+    const webhook = at('templates/webhook.yaml', 'e1669601cfc203953f3d52896b1def4b3609d759', false);
     const certManager = value(values, 'enableCertManager') === true;
     return {
       objects: [
-        ...crds(`${s}/crds/crds.yaml`, 'elbv2.k8s.aws', ['TargetGroupBinding', 'IngressClassParams']),
-        ...rbac(`${s}/templates/rbac.yaml`, 'aws-load-balancer-controller-role'),
-        object(
-          `${s}/templates/webhook.yaml`,
-          gk(ADMISSION, 'MutatingWebhookConfiguration'),
-          'aws-load-balancer-webhook',
+        ...crds(at('crds/crds.yaml', '27337f23c09ea4e9415bda639c59fb528c978e41', false), 'elbv2.k8s.aws', [
+          'TargetGroupBinding',
+          { kind: 'IngressClassParams', plural: 'ingressclassparams' },
+        ]),
+        ...rbac(
+          at('templates/rbac.yaml', '0f5e8f1e9c767bb4f277c165c9bff20959a35dc5'),
+          'aws-load-balancer-controller-role',
+          'aws-load-balancer-controller-rolebinding',
         ),
-        object(
-          `${s}/templates/webhook.yaml`,
-          gk(ADMISSION, 'ValidatingWebhookConfiguration'),
-          'aws-load-balancer-webhook',
-        ),
+        object(webhook, gk(ADMISSION, 'MutatingWebhookConfiguration'), 'aws-load-balancer-webhook'),
+        object(webhook, gk(ADMISSION, 'ValidatingWebhookConfiguration'), 'aws-load-balancer-webhook'),
         ...(certManager
           ? [
-              object(
-                `${s}/templates/webhook.yaml`,
-                gk('cert-manager.io', 'Issuer'),
-                'aws-load-balancer-selfsigned-issuer',
-                ns,
-              ),
-              object(
-                `${s}/templates/webhook.yaml`,
-                gk('cert-manager.io', 'Certificate'),
-                'aws-load-balancer-serving-cert',
-                ns,
-              ),
+              object(webhook, gk('cert-manager.io', 'Issuer'), 'aws-load-balancer-selfsigned-issuer', ns),
+              object(webhook, gk('cert-manager.io', 'Certificate'), 'aws-load-balancer-serving-cert', ns),
             ]
           : []),
         ...(disabled(values, 'createIngressClassResource')
           ? []
-          : [object(`${s}/templates/ingressclass.yaml`, gk('networking.k8s.io', 'IngressClass'), 'alb')]),
+          : [
+              object(
+                at('templates/ingressclass.yaml', 'a2758daeb4f8c291695d638babc9db1c9c4233c9', false),
+                gk('networking.k8s.io', 'IngressClass'),
+                'alb',
+              ),
+            ]),
         object(
-          `${s}/templates/deployment.yaml`,
+          at('templates/deployment.yaml', 'bdaa4711a5b484db41be32bc04665e628dae4e5e', false),
           gk('apps', 'Deployment'),
           'aws-load-balancer-controller',
           ns,
         ),
-        monitor(`${s}/templates/servicemonitor.yaml`, 'aws-load-balancer-controller', ns),
+        monitor(
+          at('templates/servicemonitor.yaml', 'f2b9fa2e58d9d7ecc24f9a934f5f07dfd7f93728', false),
+          'aws-load-balancer-controller',
+          ns,
+        ),
       ],
       // A generated CA differs on every render: the webhook's caBundle and the Secret would never be Synced.
       rewrites: certManager
@@ -141,160 +184,116 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
           ],
     };
   },
-  // argoproj/argo-helm charts/argo-rollouts/templates: crds/ (installCRDs), controller/clusterrole*.yaml,
-  // controller/servicemonitor.yaml.
-  'argo-rollouts@2.40.7': (_values, ns) => {
-    const s = 'argo-rollouts 2.40.7 charts/argo-rollouts/templates';
+  // crds/ (installCRDs); controller/clusterrolebinding.yaml and servicemonitor.yaml both name <fullname>.
+  'argo-rollouts@2.41.0': (_values, ns) => {
+    const at = chartFiles('argoproj/argo-helm', 'charts/argo-rollouts/templates/', UNKNOWN);
     return {
       objects: [
-        ...crds(`${s}/crds/`, 'argoproj.io', [
-          'Rollout',
-          'AnalysisTemplate',
-          'ClusterAnalysisTemplate',
-          'AnalysisRun',
-          'Experiment',
-        ]),
-        ...rbac(`${s}/controller/clusterrole.yaml`, 'argo-rollouts'),
-        object(`${s}/controller/deployment.yaml`, gk('apps', 'Deployment'), 'argo-rollouts', ns),
-        monitor(`${s}/controller/servicemonitor.yaml`, 'argo-rollouts-metrics', ns),
+        ...crds(
+          at('crds/rollout-crd.yaml', 'd7ad31380833075f4ca29e910f4d7494b9dbb008', false),
+          'argoproj.io',
+          ['Rollout', 'AnalysisTemplate', 'ClusterAnalysisTemplate', 'AnalysisRun', 'Experiment'],
+        ),
+        ...rbac(
+          at('controller/clusterrolebinding.yaml', 'd89c78ea59ad7e373d8aa5f7ab5fbba0ab28bf59'),
+          'argo-rollouts',
+        ),
+        object(
+          at('controller/deployment.yaml', 'aa7036bc4dda5b29427202ab7be51ac1bdeef3da', false),
+          gk('apps', 'Deployment'),
+          'argo-rollouts',
+          ns,
+        ),
+        monitor(
+          at('controller/servicemonitor.yaml', 'c074138cc628fea89bdec650d310bf2679e98721'),
+          'argo-rollouts',
+          ns,
+        ),
       ],
     };
   },
-  // kedacore/charts keda/templates: crds/, manager/, metrics-server/ (APIService v1beta1.external.metrics.k8s.io;
+  // crds/, manager/, metrics-server/ (APIService v1beta1.external.metrics.k8s.io, no caBundle rendered;
   // clusterrolebinding.yaml binds extension-apiserver-authentication-reader in kube-system), webhooks/.
   'keda@2.20.1': (_values, ns) => {
-    const s = 'keda 2.20.1 keda/templates';
+    const at = chartFiles('kedacore/charts', 'keda/templates/', UNKNOWN);
+    const crdYaml = at('crds/crd-scaledobjects.yaml', 'cf0b4029b17a3c3435eb232b635a35552afa6cb0', false);
     return {
       objects: [
-        ...crds(`${s}/crds/`, 'keda.sh', [
+        ...crds(crdYaml, 'keda.sh', [
           'ScaledObject',
           'ScaledJob',
           'TriggerAuthentication',
           'ClusterTriggerAuthentication',
         ]),
-        ...crds(`${s}/crds/`, 'eventing.keda.sh', ['CloudEventSource', 'ClusterCloudEventSource']),
-        ...rbac(`${s}/manager/clusterrole.yaml`, 'keda-operator'),
+        ...crds(crdYaml, 'eventing.keda.sh', ['CloudEventSource', 'ClusterCloudEventSource']),
+        ...rbac(
+          at('manager/clusterrole.yaml', 'd62619761f889d04970c3aeae668ee14f4633fb7', false),
+          'keda-operator',
+        ),
         object(
-          `${s}/metrics-server/clusterrolebinding.yaml`,
+          at('metrics-server/clusterrolebinding.yaml', '3e082872a3452f442fd7b7ebcbfb18e0d6ba9d35'),
           gk(RBAC, 'RoleBinding'),
           'keda-operator-auth-reader',
           'kube-system',
         ),
         object(
-          `${s}/metrics-server/apiservice.yaml`,
+          at('metrics-server/apiservice.yaml', '008b720420797ff8fd8fcc43dbbb64e020efc5ab'),
           gk('apiregistration.k8s.io', 'APIService'),
           'v1beta1.external.metrics.k8s.io',
         ),
         object(
-          `${s}/webhooks/validatingconfiguration.yaml`,
+          at('webhooks/validatingconfiguration.yaml', '008b720420797ff8fd8fcc43dbbb64e020efc5ab'),
           gk(ADMISSION, 'ValidatingWebhookConfiguration'),
           'keda-admission',
         ),
-        object(`${s}/manager/deployment.yaml`, gk('apps', 'Deployment'), 'keda-operator', ns),
-        monitor(`${s}/manager/servicemonitor.yaml`, 'keda-operator', ns),
-      ],
-    };
-  },
-  // kubernetes-sigs/metrics-server charts/metrics-server/templates: apiservice.yaml (v1beta1.metrics.k8s.io),
-  // clusterrole*.yaml, rolebinding.yaml (extension-apiserver-authentication-reader in kube-system), pdb.yaml.
-  'metrics-server@3.14.0': (_values, ns) => {
-    const s = 'metrics-server 3.14.0 charts/metrics-server/templates';
-    return {
-      objects: [
-        ...rbac(`${s}/clusterrole.yaml`, 'system:metrics-server'),
-        object(`${s}/rolebinding.yaml`, gk(RBAC, 'RoleBinding'), 'metrics-server-auth-reader', 'kube-system'),
-        object(`${s}/apiservice.yaml`, gk('apiregistration.k8s.io', 'APIService'), 'v1beta1.metrics.k8s.io'),
-        object(`${s}/deployment.yaml`, gk('apps', 'Deployment'), 'metrics-server', ns),
-        object(`${s}/pdb.yaml`, gk('policy', 'PodDisruptionBudget'), 'metrics-server', ns),
-      ],
-    };
-  },
-  // istio/istio manifests/charts/base: files/crd-all.gen.yaml, templates/reader-serviceaccount.yaml.
-  'istio-base@1.31.0': (_values, ns) => {
-    const s = 'istio 1.31.0 manifests/charts/base';
-    return {
-      objects: [
-        ...crds(`${s}/files/crd-all.gen.yaml`, 'networking.istio.io', [
-          'VirtualService',
-          'DestinationRule',
-          'Gateway',
-          'ServiceEntry',
-          'Sidecar',
-          'EnvoyFilter',
-          'WorkloadEntry',
-          'WorkloadGroup',
-          'ProxyConfig',
-        ]),
-        ...crds(`${s}/files/crd-all.gen.yaml`, 'security.istio.io', [
-          'PeerAuthentication',
-          'AuthorizationPolicy',
-          'RequestAuthentication',
-        ]),
-        ...crds(`${s}/files/crd-all.gen.yaml`, 'telemetry.istio.io', ['Telemetry']),
-        ...crds(`${s}/files/crd-all.gen.yaml`, 'extensions.istio.io', ['WasmPlugin']),
         object(
-          `${s}/templates/reader-serviceaccount.yaml`,
-          gk('', 'ServiceAccount'),
-          'istio-reader-service-account',
+          at('manager/deployment.yaml', '6e4d3620dacbabaaca479ce03bece3e2d0e3fd8d', false),
+          gk('apps', 'Deployment'),
+          'keda-operator',
+          ns,
+        ),
+        monitor(
+          at('manager/servicemonitor.yaml', '3e082872a3452f442fd7b7ebcbfb18e0d6ba9d35', false),
+          'keda-operator',
           ns,
         ),
       ],
-      rewrites: ISTIO_WEBHOOK_FIELDS(ns).filter((field) => field.name === 'istiod-default-validator'),
     };
   },
-  // istio/istio manifests/charts/istio-cni/templates: clusterrole.yaml, daemonset.yaml.
-  'istio-cni@1.31.0': (_values, ns) => {
-    const s = 'istio 1.31.0 manifests/charts/istio-cni/templates';
+  // apiservice.yaml (v1beta1.metrics.k8s.io), clusterrolebinding.yaml (system:<fullname>), rolebinding.yaml
+  // (<fullname>-auth-reader for extension-apiserver-authentication-reader in kube-system), pdb.yaml.
+  'metrics-server@3.14.0': (_values, ns) => {
+    const at = chartFiles('kubernetes-sigs/metrics-server', 'charts/metrics-server/templates/', UNKNOWN);
     return {
       objects: [
-        ...rbac(`${s}/clusterrole.yaml`, 'istio-cni'),
-        object(`${s}/daemonset.yaml`, gk('apps', 'DaemonSet'), 'istio-cni-node', ns),
+        ...rbac(
+          at('clusterrolebinding.yaml', '402b879417c077e89ac60510b1357e4b99640c88'),
+          'system:metrics-server',
+        ),
+        object(
+          at('rolebinding.yaml', 'c0ec59c7f72043aff470f376daa1500f4ff01419'),
+          gk(RBAC, 'RoleBinding'),
+          'metrics-server-auth-reader',
+          'kube-system',
+        ),
+        object(
+          at('apiservice.yaml', 'c0ec59c7f72043aff470f376daa1500f4ff01419'),
+          gk('apiregistration.k8s.io', 'APIService'),
+          'v1beta1.metrics.k8s.io',
+        ),
+        object(
+          at('deployment.yaml', 'c947981e07ff660eb4ed83ef36a8cd45c9b579d6', false),
+          gk('apps', 'Deployment'),
+          'metrics-server',
+          ns,
+        ),
+        object(
+          at('pdb.yaml', 'bc415d2a66021b39a5e6f1bb4f3eceafc90f093a', false),
+          gk('policy', 'PodDisruptionBudget'),
+          'metrics-server',
+          ns,
+        ),
       ],
     };
   },
-  // istio/istio manifests/charts/istio-control/istio-discovery/templates: mutatingwebhook.yaml (the sidecar
-  // injector, caBundle rendered empty), validatingwebhookconfiguration.yaml (istio-validator-<ns>,
-  // istiod-default-validator with failurePolicy Ignore), clusterrole.yaml, deployment.yaml, autoscale.yaml.
-  'istiod@1.31.0': (_values, ns) => {
-    const s = 'istio 1.31.0 manifests/charts/istio-control/istio-discovery/templates';
-    return {
-      objects: [
-        ...rbac(`${s}/clusterrole.yaml`, `istiod-${ns}`),
-        object(
-          `${s}/mutatingwebhook.yaml`,
-          gk(ADMISSION, 'MutatingWebhookConfiguration'),
-          'istio-sidecar-injector',
-        ),
-        object(
-          `${s}/validatingwebhookconfiguration.yaml`,
-          gk(ADMISSION, 'ValidatingWebhookConfiguration'),
-          `istio-validator-${ns}`,
-        ),
-        object(
-          `${s}/validatingwebhookconfiguration.yaml`,
-          gk(ADMISSION, 'ValidatingWebhookConfiguration'),
-          'istiod-default-validator',
-        ),
-        object(`${s}/deployment.yaml`, gk('apps', 'Deployment'), 'istiod', ns),
-        object(`${s}/autoscale.yaml`, gk('autoscaling', 'HorizontalPodAutoscaler'), 'istiod', ns),
-      ],
-      rewrites: ISTIO_WEBHOOK_FIELDS(ns),
-      injectsSidecars: true,
-    };
-  },
-  // prometheus-community/helm-charts charts/kube-prometheus-stack/templates: exporters/{core-dns,kube-controller-
-  // manager,kube-etcd,kube-scheduler,kube-proxy}/service.yaml render into kube-system unless disabled;
-  // prometheus-operator/admission-webhooks/ (certManager: an Issuer and Certificate; otherwise patch Jobs that
-  // rewrite the webhooks' caBundle and failurePolicy), prometheus/prometheus.yaml, alertmanager/alertmanager.yaml,
-  // prometheus/rules-1.14/*.yaml, the grafana subchart.
-  'gateway-api@v1.4.1': () => ({
-    objects: crds('gateway-api v1.4.1 config/crd/standard/', 'gateway.networking.k8s.io', [
-      'GatewayClass',
-      'Gateway',
-      'HTTPRoute',
-      'GRPCRoute',
-      'ReferenceGrant',
-      'BackendTLSPolicy',
-    ]),
-  }),
 };
