@@ -38,9 +38,23 @@ export function renderKubernetes(env: EnvConfig): RenderedFile[] {
   );
 }
 
+/** Every `image` of the object's containers, wherever its pod template sits (Deployment, CronJob, StatefulSet…). */
+function containerImages(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(containerImages);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === 'image' && typeof child === 'string' ? [child] : containerImages(child),
+  );
+}
+
 /** The model's accepted scanner findings on this object, as the scanners' own skip annotations. */
 function withScannerSkips(env: EnvConfig, folder: string, manifest: Manifest): Manifest {
-  const skips = scannerSkipAnnotations(env, { folder, kind: manifest.kind, name: manifest.metadata.name });
+  const skips = scannerSkipAnnotations(env, {
+    folder,
+    kind: manifest.kind,
+    name: manifest.metadata.name,
+    images: containerImages(manifest),
+  });
   if (Object.keys(skips).length === 0) return manifest;
   const { metadata } = manifest;
   return { ...manifest, metadata: { ...metadata, annotations: { ...metadata.annotations, ...skips } } };

@@ -36,6 +36,25 @@ export interface RenderedObjectRef {
   readonly folder: string;
   readonly kind: string;
   readonly name: string;
+  /** The container images the object runs, as rendered (none for objects without a pod template). */
+  readonly images?: readonly string[];
+}
+
+/** checkov's image-digest check; its accepted findings are the images' own `tagOnlyException`s. */
+const IMAGE_DIGEST_CHECK = 'CKV_K8S_43';
+
+/**
+ * checkov skips for the external images an object runs by tag: each image's `tagOnlyException` (the record rule
+ * external-images-pinned accepts, and refuses once lapsed) is the one record, so the reason and expiry are written once.
+ */
+function tagOnlyImageSkips(env: EnvConfig, images: readonly string[]): string[] {
+  return Object.entries(env.images).flatMap(([name, image]) => {
+    const exception = image.source === 'external' ? image.tagOnlyException : undefined;
+    if (exception === undefined || !images.includes(`${image.repository}:${image.tag}`)) return [];
+    return [
+      `${IMAGE_DIGEST_CHECK}=${exception.reason.replaceAll('=', ':')} (images.${name}.tagOnlyException, expires ${exception.expires})`,
+    ];
+  });
 }
 
 export function kubernetesTargetMatches(target: KubernetesTarget, object: RenderedObjectRef): boolean {
@@ -57,7 +76,7 @@ const isTerraform = (target: ScannerTarget): target is TerraformTarget =>
 /**
  * Annotations that suppress accepted findings on one object: `checkov.io/skip<N>: <check>=<reason>` (checkov's
  * Kubernetes skip format; checkov splits the value at "=", so the reason may not hold one) and
- * `kube-score/ignore: <check>,<check>`.
+ * `kube-score/ignore: <check>,<check>`. The model's records, plus the image-digest skips of its tag-only images.
  */
 export function scannerSkipAnnotations(env: EnvConfig, object: RenderedObjectRef): Record<string, string> {
   const matching = (scanner: ScannerName) =>
@@ -72,6 +91,7 @@ export function scannerSkipAnnotations(env: EnvConfig, object: RenderedObjectRef
         (check) => `${check}=${record.reason.replaceAll('=', ':')} (${record.id}, expires ${record.expires})`,
       ),
   );
+  checkovSkips.push(...tagOnlyImageSkips(env, object.images ?? []));
   checkovSkips.forEach((skip, index) => (annotations[`checkov.io/skip${index + 1}`] = skip));
   const kubeScore = [...new Set(matching('kube-score').flatMap((record) => record.checks))];
   if (kubeScore.length > 0) annotations['kube-score/ignore'] = kubeScore.join(',');

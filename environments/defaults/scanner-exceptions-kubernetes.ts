@@ -1,6 +1,8 @@
 // Accepted scanner findings on the rendered Kubernetes objects (deploy/<env>/k8s). Synth renders checkov records as
 // `checkov.io/skipN` annotations and kube-score records as `kube-score/ignore` on the objects themselves, and trivy
 // records into deploy/<env>/.trivyignore.yaml (one object per file, so trivy's file match is the object).
+// checkov's image-digest check (CKV_K8S_43) has no record here: an external image pinned by tag carries its own
+// `tagOnlyException` in environments/defaults/images.ts, and synth renders that as the skip.
 import type { EnvironmentLayer } from '../layer';
 
 type Records = NonNullable<EnvironmentLayer['scannerExceptions']>;
@@ -9,20 +11,6 @@ type Records = NonNullable<EnvironmentLayer['scannerExceptions']>;
 const NEW = '2027-06-06';
 
 export const kubernetesScannerExceptions: Records = {
-  'third-party-images-pinned-by-tag': {
-    scanner: 'checkov',
-    checks: ['CKV_K8S_43'],
-    targets: [
-      { namespace: 'api', kind: 'Deployment', name: 'flagd' },
-      { namespace: 'support', kind: 'CronJob', name: 'synthetic-traffic' },
-      { namespace: 'platform', kind: 'StatefulSet', name: 'redis' },
-      { namespace: 'platform', kind: 'StatefulSet', name: 'opensearch' },
-    ],
-    reason:
-      'Upstream images (flagd, k6, and redis/opensearch in dev) are pinned by release tag: the model records ' +
-      'digests only for our own ECR images. Pin their digests in environments/defaults/images.ts, then remove.',
-    expires: '2027-03-06',
-  },
   'third-party-images-from-their-registries': {
     scanner: 'trivy',
     checks: ['KSV-0125'],

@@ -128,6 +128,19 @@ describe('rendered suppressions', () => {
     expect(scannerSkipAnnotations(env, { folder: 'api', kind: 'Service', name: 'flagd' })).toEqual({});
   });
 
+  it("skips checkov's digest check on an object running a tag-only external image, with that image's exception", () => {
+    const image = env.images['k6']!;
+    if (image.source !== 'external' || image.tagOnlyException === undefined)
+      throw new Error('k6 is tag-only');
+    const running = { folder: 'support', kind: 'CronJob', name: 'synthetic-traffic' };
+    expect(scannerSkipAnnotations(env, { ...running, images: [`${image.repository}:${image.tag}`] })).toEqual(
+      {
+        'checkov.io/skip1': `CKV_K8S_43=${image.tagOnlyException.reason} (images.k6.tagOnlyException, expires ${image.tagOnlyException.expires})`,
+      },
+    );
+    expect(scannerSkipAnnotations(env, { ...running, images: [`${image.repository}:0.56.0`] })).toEqual({});
+  });
+
   it('lists both names checkov gives a resource in the baseline, only for matching resources', () => {
     const config = {
       resource: { aws_s3_bucket: { logs_bucket: {}, assets: {} }, aws_kms_key: { logs_bucket: {} } },
