@@ -4,7 +4,15 @@
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { DataStore, EnvConfig } from '../environments';
-import { resourcePrefix, SOPS_KEY_PURPOSE, storeEndpoint, storePlacement } from '../constructs/contracts';
+import {
+  mskClusterName,
+  opensearchDomainName,
+  postgresIdentifier,
+  resourcePrefix,
+  SOPS_KEY_PURPOSE,
+  storeEndpoint,
+  storePlacement,
+} from '../constructs/contracts';
 import { AppSecrets, rotationSecurityGroup } from '../constructs/aws/app-secrets';
 import { CustomerManagedKey } from '../constructs/aws/customer-managed-key';
 import { Kafka } from '../constructs/aws/kafka';
@@ -46,7 +54,12 @@ export class DataStack extends SkillforgeStack {
       env,
       purpose: 'data-logs',
       description: `Logs of ${env.name}'s data stores`,
-      servicePrincipals: [`logs.${env.aws.region}.amazonaws.com`],
+      // The log groups of the data stores' exports (postgres.ts, opensearch.ts, kafka.ts).
+      logGroups: [
+        `/aws/rds/instance/${postgresIdentifier(env)}*`,
+        `/aws/opensearch/${opensearchDomainName(env)}/*`,
+        `/aws/msk/${mskClusterName(env)}/*`,
+      ],
     });
     const storageKey = new CustomerManagedKey(this, 'storage-key', {
       env,
@@ -101,7 +114,7 @@ export class DataStack extends SkillforgeStack {
       new OpenSearchSnapshots(this, 'opensearch-snapshots', {
         env,
         storageKeyArn: storageKey.arn,
-        accessLogsBucket: this.storage.accessLogs.name,
+        accessLogsBucket: this.storage.accessLogs.bucket.bucket,
       });
       endpoints.opensearch = search.domain.endpoint;
     }
@@ -122,7 +135,10 @@ export class DataStack extends SkillforgeStack {
       env,
       vpcId,
       endpoints,
-      readReplicaHosts: this.postgres.replicas.map((replica) => replica.address),
+      readReplicas: this.postgres.replicas.map((replica) => ({
+        identifier: replica.identifier,
+        address: replica.address,
+      })),
     });
   }
 }

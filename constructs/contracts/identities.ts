@@ -109,6 +109,16 @@ export function irsaBindings(env: EnvConfig): IrsaBinding[] {
   return [...controllers, ...workloads];
 }
 
+/** The job that administers the OpenSearch security plugin from inside the VPC (environments/defaults/jobs.ts). */
+export const OPENSEARCH_ADMIN_JOB = 'opensearch-security-config';
+
+/**
+ * The managed domain's master user: the in-cluster admin job's IRSA role (never a CI role: the domain answers only
+ * inside the VPC, where hosted runners are not).
+ */
+export const opensearchAdminRoleArn = (env: EnvConfig): string =>
+  iamRoleArn(env, workloadRolePurpose(OPENSEARCH_ADMIN_JOB));
+
 /** The role a given service account assumes, if any (the charts annotate service accounts with it). */
 export function roleArnFor(env: EnvConfig, namespace: string, serviceAccount: string): string | undefined {
   return irsaBindings(env).find((b) => b.namespace === namespace && b.serviceAccount === serviceAccount)

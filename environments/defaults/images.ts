@@ -60,7 +60,8 @@ export const imageDefaults = {
     'aws-load-balancer-controller': {
       repoURL: 'https://aws.github.io/eks-charts',
       chart: 'aws-load-balancer-controller',
-      version: '1.10.1',
+      // Its IAM policy is vendored for exactly this version (constructs/aws/upstream/).
+      version: '3.4.0',
       namespace: 'platform',
     },
     'argo-rollouts': {

@@ -9,7 +9,9 @@ export const platformDefaults = {
     interfaceEndpoints: ['ecr.api', 'ecr.dkr', 'sts', 'secretsmanager', 'logs', 'kms'],
   },
   cluster: {
-    kubernetesVersion: '1.31',
+    // The newest version EKS offers (AWS, "Understand the Kubernetes version lifecycle on EKS", checked 2026-12-06);
+    // its end of standard support is in environments/defaults/kubernetes-versions.ts.
+    kubernetesVersion: '1.35',
     publicEndpointCidrs: [],
     controlPlaneLogRetentionDays: 365,
     nodeGroups: {
@@ -22,10 +24,15 @@ export const platformDefaults = {
         diskSizeGb: 50,
       },
     },
+    // Each pin and where it comes from: docs/decisions/eks-1-35-and-add-on-versions.md (checked 2026-12-06).
     addons: {
-      'vpc-cni': 'v1.19.0-eksbuild.1',
-      coredns: 'v1.11.3-eksbuild.2',
-      'kube-proxy': 'v1.31.2-eksbuild.3',
+      // "Amazon VPC CNI versions" (managing-vpc-cni): one version for every listed Kubernetes version.
+      'vpc-cni': 'v1.20.1-eksbuild.3',
+      // "CoreDNS versions" (managing-coredns), row 1.35.
+      coredns: 'v1.14.2-eksbuild.4',
+      // "kube-proxy versions" (managing-kube-proxy), row 1.35.
+      'kube-proxy': 'v1.35.3-eksbuild.2',
+      // Not listed per Kubernetes version in the docs reachable here: confirm with describe-addon-versions (decision).
       'aws-ebs-csi-driver': 'v1.37.0-eksbuild.1',
       'eks-pod-identity-agent': 'v1.3.4-eksbuild.1',
     },

@@ -6,6 +6,7 @@ import {
   awsRegion,
   cidrBlock,
   domainName,
+  kmsKeyId,
   kubernetesName,
   positiveInt,
 } from './primitives';
@@ -19,6 +20,12 @@ export const awsSchema = z.strictObject({
   availabilityZones: z.array(availabilityZone).min(2, 'expected at least 2 availability zones').max(6),
   /** Region that receives cross-region replicas (S3 RTC) for disaster recovery. */
   drRegion: awsRegion,
+  /**
+   * Id of the KMS key <env>-bootstrap creates for Terraform state (its output `state_key_id`). Every S3 backend
+   * names it in `kms_key_id`: `encrypt = true` alone makes Terraform write state with SSE-S3, and the backend
+   * accepts only a key id or key ARN, not an alias. EXAMPLE VALUE until the first bootstrap (docs/first-apply.md).
+   */
+  stateKeyId: kmsKeyId,
 });
 
 export const interfaceEndpoint = z.enum([

@@ -3,7 +3,10 @@
 // (validate, review, deploy-environment) live as plain files in .github/workflows/.
 import { stringify } from 'yaml';
 import type { EnvConfig } from '../../environments';
-import { appHost, CI_ROLE_PURPOSE, iamRoleArn } from '../../constructs/contracts';
+import { appHost, CI_ROLE_PURPOSE, iamRoleArn, PLAN_ROLE_PURPOSE } from '../../constructs/contracts';
+
+/** The Terraform CI installs; stacks require ≥ 1.11 (REQUIRED_TERRAFORM_VERSION in stacks/base-stack.ts). */
+export const TERRAFORM_VERSION = '1.11.4';
 
 const TIER_ORDER: readonly EnvConfig['tier'][] = ['development', 'staging', 'production'];
 
@@ -42,7 +45,8 @@ function generated(header: readonly string[], workflow: unknown): string {
 export function planWorkflow(envs: readonly EnvConfig[]): string {
   const workflow = {
     name: 'plan',
-    on: { pull_request: null, push: { branches: ['main'] } },
+    // Pull requests only: the plan role trusts the `pull_request` subject alone; main is planned by deploy.yml.
+    on: { pull_request: null },
     permissions: { contents: 'read' },
     concurrency: { group: 'plan-${{ github.ref }}', 'cancel-in-progress': true },
     jobs: {
@@ -50,25 +54,29 @@ export function planWorkflow(envs: readonly EnvConfig[]): string {
         name: 'plan (${{ matrix.environment }})',
         'runs-on': 'ubuntu-24.04',
         'timeout-minutes': 30,
-        environment: { name: '${{ matrix.github-environment }}', deployment: false },
+        // No GitHub environment: the job's OIDC subject stays repo:<repository>:pull_request, the only one the
+        // read-only plan role trusts; production's environment (and its deploy role) is never named here.
         permissions: { contents: 'read', 'id-token': 'write' },
         strategy: {
           'fail-fast': false,
           matrix: {
             include: envs.map((env) => ({
               environment: env.name,
-              'github-environment': env.ci.githubEnvironment,
               'aws-region': env.aws.region,
-              'role-arn': iamRoleArn(env, CI_ROLE_PURPOSE),
+              'role-arn': iamRoleArn(env, PLAN_ROLE_PURPOSE),
             })),
           },
         },
-        env: { ENVIRONMENT: '${{ matrix.environment }}' },
+        // The plan role may not write the state lock: a plan never writes state, so it runs unlocked.
+        env: { ENVIRONMENT: '${{ matrix.environment }}', TF_CLI_ARGS_plan: '-lock=false' },
         steps: [
           { uses: ACTIONS.checkout },
           { uses: ACTIONS.setupNode, with: { 'node-version-file': '.nvmrc', cache: 'npm' } },
-          // ≥ 1.10 for the S3 backend's use_lockfile; no wrapper, cdktf reads terraform's own output.
-          { uses: ACTIONS.setupTerraform, with: { terraform_version: '1.10.5', terraform_wrapper: false } },
+          // ≥ 1.11 for the S3 backend's use_lockfile (stacks/base-stack.ts); no wrapper, cdktf reads its output.
+          {
+            uses: ACTIONS.setupTerraform,
+            with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false },
+          },
           { run: 'npm ci' },
           {
             uses: ACTIONS.awsCredentials,
@@ -85,9 +93,9 @@ export function planWorkflow(envs: readonly EnvConfig[]): string {
   };
   return generated(
     [
-      "# `cdktf diff` of every environment on every pull request and on main, each with that environment's CI role",
-      "# assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts only jobs that run in the",
-      "# environment's GitHub environment, so each plan names it (without recording a deployment).",
+      "# `cdktf diff` of every environment on every pull request, each with that environment's read-only plan role",
+      "# assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts only pull-request jobs that",
+      '# name no GitHub environment, may read what a plan refreshes and writes nothing (constructs/aws/github-plan-role.ts).',
     ],
     workflow,
   );

@@ -10,7 +10,8 @@ describe('EKS', () => {
   it('keeps the API private, encrypts secrets with a CMK and exports all five log types', () => {
     expect(resource('prod', 'cluster', 'aws_eks_cluster', 'eks_cluster')).toMatchObject({
       name: 'skillforge-prod',
-      version: '1.31',
+      version: '1.35',
+      upgrade_policy: { support_type: 'STANDARD' },
       vpc_config: { endpoint_private_access: true, endpoint_public_access: false },
       encryption_config: {
         resources: ['secrets'],

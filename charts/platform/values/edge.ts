@@ -1,6 +1,12 @@
 // Values of the charts at the edge of the cluster: ingress controller, certificates, DNS, load balancers.
 import type { EnvConfig } from '../../../environments';
-import { clusterName, originHost, publicZone, resourcePrefix } from '../../../constructs/contracts';
+import {
+  clusterName,
+  originHost,
+  originSecurityGroupName,
+  publicZone,
+  resourcePrefix,
+} from '../../../constructs/contracts';
 import { INGRESS_CLASS } from '../../plan/components';
 import { meshEnabled } from '../../plan/mesh';
 import { APP_CERTIFICATE_SECRET } from '../issuers';
@@ -41,6 +47,9 @@ export function ingressNginxValues(env: EnvConfig): HelmValues {
           'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
           'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
           'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+          // Only CloudFront reaches the origin (Terraform's origin security group, constructs/aws).
+          'service.beta.kubernetes.io/aws-load-balancer-security-groups': originSecurityGroupName(env),
+          'service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules': 'true',
         },
       },
       metrics: { enabled: true, serviceMonitor: { enabled: true } },
