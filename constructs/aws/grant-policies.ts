@@ -97,8 +97,11 @@ export function grantStatements(env: EnvConfig, grant: Grant): PolicyStatement[]
     case 'dns01-challenge':
       return [
         allow(['route53:GetChange'], ['arn:aws:route53:::change/*']),
+        // The record-type condition only exists on ChangeResourceRecordSets; on ListResourceRecordSets it would be
+        // a key the action never sends (test/aws/iam/iam-data.test.ts).
+        allow(['route53:ListResourceRecordSets'], ['arn:aws:route53:::hostedzone/*']),
         allow(
-          ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'],
+          ['route53:ChangeResourceRecordSets'],
           ['arn:aws:route53:::hostedzone/*'],
           [
             {
