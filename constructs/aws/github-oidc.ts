@@ -22,16 +22,15 @@ export function githubOidcProvider(scope: Construct, id: string): IamOpenidConne
  * "Configuring the role and trust policy").
  */
 export function githubTrust(providerArn: string, subject: string) {
-  return toDocumentStatement({
+  return {
     effect: 'Allow',
     principals: [{ type: 'Federated', identifiers: [providerArn] }],
     actions: ['sts:AssumeRoleWithWebIdentity'],
-    resources: [],
     condition: [
       { test: 'StringEquals', variable: `${GITHUB_OIDC_ISSUER}:sub`, values: [subject] },
       { test: 'StringEquals', variable: `${GITHUB_OIDC_ISSUER}:aud`, values: ['sts.amazonaws.com'] },
     ],
-  });
+  };
 }
 
 /**

@@ -1,0 +1,5 @@
+// Every principal table of the IAM proof, in the order the report lists them.
+import { deployRole, githubTrust, planRole } from './ci-roles';
+import type { PrincipalTable } from './table';
+
+export const principalTables: readonly PrincipalTable[] = [deployRole, planRole, githubTrust];
