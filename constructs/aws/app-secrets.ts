@@ -48,6 +48,8 @@ export class AppSecrets extends Construct {
       purpose: 'secrets',
       description: `Application secrets of ${env.name} (External Secrets decrypts through Secrets Manager)`,
       userRoleArns: readers,
+      // Readers decrypt only through Secrets Manager, never a ciphertext they copied (test/aws/iam).
+      userViaService: `secretsmanager.${env.aws.region}.amazonaws.com`,
     });
     const rotationFunction = new ServerlessapplicationrepositoryCloudformationStack(
       this,

@@ -21,6 +21,12 @@ export interface CustomerManagedKeyProps {
   readonly deletionWindowDays?: number;
   /** IAM role ARNs (not whole accounts) that may encrypt and decrypt with the key. Default: none. */
   readonly userRoleArns?: readonly string[];
+  /**
+   * The service those roles must go through (kms:ViaService), e.g. secretsmanager.eu-west-1.amazonaws.com. A key
+   * policy that names a role is enough on its own for KMS, so without this the role could decrypt directly.
+   * Default: none (direct use).
+   */
+  readonly userViaService?: string;
   /** Provider for another region (the DR key, or us-east-1 for CloudFront). Default: the stack's provider. */
   readonly provider?: TerraformProvider;
 }
@@ -92,6 +98,9 @@ export class CustomerManagedKey extends Construct {
                 'kms:DescribeKey',
               ],
               resources: ['*'],
+              condition: props.userViaService
+                ? [{ test: 'StringEquals', variable: 'kms:ViaService', values: [props.userViaService] }]
+                : undefined,
             },
           ]
         : []),
