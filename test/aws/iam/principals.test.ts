@@ -24,7 +24,7 @@ describe.each(environments)('%s', (envName) => {
 
     it.each(rows.map((row) => [`${row.expect}: ${row.says}`, row] as const))('%s', async (_says, row) => {
       const decision = await simulate(
-        table.caller(iam, env),
+        row.as ? { principal: row.as } : table.caller(iam, env),
         { action: row.action, resource: row.resource, accountId: env.aws.accountId, context: row.context },
         row.against,
       );

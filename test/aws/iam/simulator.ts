@@ -24,8 +24,11 @@ export interface SimulatedRequest {
 export type Caller =
   /** A role's session: its identity policies and permissions boundary apply. */
   | { readonly role: RenderedRole }
-  /** An AWS service principal or a federated identity provider: only the resource policy speaks for it. */
-  | { readonly principal: string };
+  /**
+   * An AWS service principal, a federated identity provider, or an IAM principal outside the rendered tree with
+   * the identity policy it brings (a person's role granted sts:AssumeRole by their permission set).
+   */
+  | { readonly principal: string; readonly identity?: PolicyDocument };
 
 const DOCUMENTED_BUT_UNLISTED = [/^[^:]+(\/[^:]+)*:(sub|aud)$/i, /^kms:encryptioncontext:.+:.+$/i];
 
@@ -38,7 +41,9 @@ export async function simulate(
     identityPolicies:
       'role' in caller
         ? caller.role.identity.map((p, i) => ({ name: `${i}-${p.name}`, policy: p.document }))
-        : [],
+        : caller.identity
+          ? [{ name: 'caller', policy: caller.identity }]
+          : [],
     permissionBoundaryPolicies:
       'role' in caller && caller.role.boundary
         ? [{ name: 'boundary', policy: caller.role.boundary }]

@@ -7,7 +7,10 @@ import {
   externalSecrets,
   loadBalancerController,
 } from './controllers';
+import { loadRegistry } from '../../../../environments';
+import { accessRoles, backupDrill, cloudwatchLogs } from './operations';
 import type { PrincipalTable } from './table';
+import { workloadTables } from './workloads';
 
 export const principalTables: readonly PrincipalTable[] = [
   deployRole,
@@ -18,4 +21,8 @@ export const principalTables: readonly PrincipalTable[] = [
   externalDns,
   externalSecrets,
   ebsCsiDriver,
+  backupDrill,
+  ...workloadTables([...loadRegistry().values()]),
+  cloudwatchLogs,
+  ...accessRoles,
 ];

@@ -16,6 +16,8 @@ export interface Row {
   readonly against?: PolicyDocument;
   /** URL and section of the document the row encodes. */
   readonly source: string;
+  /** Another caller than the table's (a principal ARN), for trust rows about who else may not assume. */
+  readonly as?: string;
 }
 
 export interface PrincipalTable {
