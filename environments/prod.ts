@@ -17,12 +17,14 @@ export default defineEnvironment({
       general: {
         instanceTypes: ['m6i.xlarge'],
         capacityType: 'ON_DEMAND',
-        minSize: 6,
-        desiredSize: 6,
-        maxSize: 15,
+        minSize: 3,
+        desiredSize: 3,
+        maxSize: 6,
         diskSizeGb: 100,
       },
     },
+    // Runbook peaks (HPA/KEDA at every service's maximum) land here; the capacity proof checks they fit.
+    karpenter: { limits: { cpu: 64, memoryGiB: 256 }, diskSizeGb: 100 },
   },
   edge: { hostPrefix: '' },
   postgres: {

@@ -6,6 +6,7 @@ import { EksAccess } from '../constructs/aws/eks-access';
 import { EksAddons } from '../constructs/aws/eks-addons';
 import { EksCluster } from '../constructs/aws/eks-cluster';
 import { IrsaRoles } from '../constructs/aws/irsa-roles';
+import { Karpenter } from '../constructs/aws/karpenter';
 import { NodeGroups } from '../constructs/aws/node-groups';
 import { OriginSecurityGroup } from '../constructs/aws/origin-security-group';
 import { SkillforgeStack } from './base-stack';
@@ -22,6 +23,7 @@ export class ClusterStack extends SkillforgeStack {
     const clusterName = this.eks.cluster.name;
     new EksAccess(this, 'access', { env, clusterName });
     new OriginSecurityGroup(this, 'origin', { env, vpcId: network.network.vpc.id });
+    new Karpenter(this, 'karpenter', { env, clusterName });
     this.irsa = new IrsaRoles(this, 'irsa', {
       env,
       oidcProviderArn: this.eks.oidcProvider.arn,

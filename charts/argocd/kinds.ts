@@ -34,6 +34,9 @@ const PLATFORM_KINDS: readonly GroupKind[] = [
   { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
   { group: 'cert-manager.io', kind: 'ClusterIssuer' },
   { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
+  // Karpenter's node pool and node class (charts/platform/karpenter.ts).
+  { group: 'karpenter.sh', kind: 'NodePool' },
+  { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' },
 ];
 
 /** How much of the cluster a team's project may touch outside its namespaces. */

@@ -6,12 +6,14 @@ import { NamespaceChart } from '../namespace-chart';
 import { renderPlatformPolicies } from '../system/platform-policies';
 import { renderSystemNamespacePolicies } from '../system/shared-policies';
 import { renderIssuers } from './issuers';
+import { renderKarpenterNodes } from './karpenter';
 import { renderInClusterStores } from './stores';
 
 export function platformChart(scope: Construct, env: EnvConfig): NamespaceChart {
   const chart = new NamespaceChart(scope, env, 'platform');
   renderIssuers(chart, env);
   renderInClusterStores(chart, env);
+  renderKarpenterNodes(chart, env);
   renderSystemNamespacePolicies(chart, env, 'platform');
   renderPlatformPolicies(chart, env);
   chart.addWorkloads();

@@ -18,6 +18,7 @@ import {
   type Grant,
 } from '../contracts';
 import type { PolicyStatement } from './secure-bucket';
+import { karpenterControllerStatements } from './karpenter-policy';
 import { loadBalancerControllerStatements } from './upstream-policies';
 
 /** Role the OpenSearch service assumes to write snapshots into the snapshot bucket (created in <env>-data). */
@@ -116,6 +117,8 @@ export function grantStatements(env: EnvConfig, grant: Grant): PolicyStatement[]
       ];
     case 'load-balancer-controller':
       return loadBalancerControllerStatements();
+    case 'karpenter':
+      return karpenterControllerStatements(env);
     case 'ebs-csi-driver':
       // Attached as the AWS-managed AmazonEBSCSIDriverPolicy (see IrsaRoles): AWS keeps it current with the driver.
       return [];

@@ -3,6 +3,7 @@
 // service account with the same ARN. Both sides call irsaBindings(), so they cannot disagree.
 import type { AwsAccess, DataStore, EnvConfig } from '../../environments';
 import { iamAuthStores } from './data-store-auth';
+import { KARPENTER_CONTROLLER_PURPOSE, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT } from './karpenter';
 import { iamRoleArn, iamRoleName, workloadRolePurpose } from './naming';
 import { jobsOf, servicesOf } from './workloads';
 
@@ -13,6 +14,8 @@ export type Grant =
   | { readonly kind: 'dns01-challenge' }
   | { readonly kind: 'load-balancer-controller' }
   | { readonly kind: 'ebs-csi-driver' }
+  /** Karpenter's controller: launch and terminate its nodes, read the interruption queue (karpenter-policy.ts). */
+  | { readonly kind: 'karpenter' }
   | { readonly kind: 'telemetry-storage' }
   | { readonly kind: 'cloudwatch-metrics-read' }
   | { readonly kind: 'workload'; readonly access: AwsAccess }
@@ -64,6 +67,12 @@ const CONTROLLERS: readonly {
     namespace: 'kube-system',
     serviceAccount: 'ebs-csi-controller-sa',
     grants: [{ kind: 'ebs-csi-driver' }],
+  },
+  {
+    purpose: KARPENTER_CONTROLLER_PURPOSE,
+    namespace: KARPENTER_NAMESPACE,
+    serviceAccount: KARPENTER_SERVICE_ACCOUNT,
+    grants: [{ kind: 'karpenter' }],
   },
   {
     purpose: 'loki',

@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './nfr';
 export * from './data-store-auth';
 export * from './sops';
+export * from './karpenter';

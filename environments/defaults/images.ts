@@ -64,6 +64,13 @@ export const imageDefaults = {
       version: '3.4.0',
       namespace: 'platform',
     },
+    // Nodes for the workloads (docs/aws.md "Karpenter"); its IAM, node role and interruption queue are Terraform's.
+    karpenter: {
+      repoURL: 'oci://public.ecr.aws/karpenter',
+      chart: 'karpenter',
+      version: '1.15.0',
+      namespace: 'platform',
+    },
     'argo-rollouts': {
       repoURL: 'https://argoproj.github.io/argo-helm',
       chart: 'argo-rollouts',

@@ -14,15 +14,23 @@ export const platformDefaults = {
     kubernetesVersion: '1.35',
     publicEndpointCidrs: [],
     controlPlaneLogRetentionDays: 365,
+    // Controllers and system pods (Karpenter itself must not run on nodes it manages); workloads go to Karpenter.
     nodeGroups: {
       general: {
         instanceTypes: ['m6i.large'],
         capacityType: 'ON_DEMAND',
         minSize: 3,
         desiredSize: 3,
-        maxSize: 6,
+        maxSize: 4,
         diskSizeGb: 50,
       },
+    },
+    karpenter: {
+      limits: { cpu: 24, memoryGiB: 96 },
+      capacityTypes: ['on-demand'],
+      instanceCategories: ['c', 'm', 'r'],
+      minInstanceGeneration: 6,
+      diskSizeGb: 50,
     },
     // Each pin and where it comes from: docs/decisions/eks-1-35-and-add-on-versions.md (checked 2026-12-06).
     addons: {

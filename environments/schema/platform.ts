@@ -64,12 +64,35 @@ export const eksAddon = z.enum([
   'eks-pod-identity-agent',
 ]);
 
+/**
+ * Karpenter's NodePool for the workloads (the managed node groups carry only the controllers and system pods).
+ * `limits` cap what Karpenter may launch in total: they are the cluster's workload capacity, which the capacity
+ * proof (constructs/contracts/capacity.ts) reads.
+ */
+export const karpenterSchema = z.strictObject({
+  limits: z.strictObject({
+    /** vCPUs of all nodes of the pool together (NodePool spec.limits.cpu). */
+    cpu: positiveInt,
+    /** Memory of all nodes of the pool together, GiB (NodePool spec.limits.memory). */
+    memoryGiB: positiveInt,
+  }),
+  /** EC2 capacity types Karpenter may buy; on-demand only where interruptions are not acceptable. */
+  capacityTypes: z.array(z.enum(['on-demand', 'spot'])).min(1),
+  /** EC2 instance categories (karpenter.k8s.aws/instance-category): c compute, m general, r memory. */
+  instanceCategories: z.array(z.enum(['c', 'm', 'r'])).min(1),
+  /** Oldest instance generation allowed (karpenter.k8s.aws/instance-generation greater than this − 1). */
+  minInstanceGeneration: positiveInt,
+  /** Root volume of each node (encrypted gp3). */
+  diskSizeGb: positiveInt,
+});
+
 export const clusterSchema = z.strictObject({
   kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'expected a Kubernetes minor version such as 1.31'),
   /** The API endpoint stays private; a public endpoint is allowed only when restricted to these CIDRs. */
   publicEndpointCidrs: z.array(cidrBlock),
   controlPlaneLogRetentionDays: positiveInt,
   nodeGroups: z.record(kubernetesName, nodeGroupSchema),
+  karpenter: karpenterSchema,
   /** Pinned add-on versions (eksbuild tags), upgraded by a reviewed change. */
   addons: z.record(
     eksAddon,
@@ -102,4 +125,5 @@ export type AwsConfig = z.infer<typeof awsSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
+export type KarpenterConfig = z.infer<typeof karpenterSchema>;
 export type EdgeConfig = z.infer<typeof edgeSchema>;
