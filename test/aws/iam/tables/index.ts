@@ -8,6 +8,7 @@ import {
   loadBalancerController,
 } from './controllers';
 import { loadRegistry } from '../../../../environments';
+import { karpenterController } from './karpenter';
 import { accessRoles, backupDrill, cloudwatchLogs } from './operations';
 import type { PrincipalTable } from './table';
 import { workloadTables } from './workloads';
@@ -21,6 +22,7 @@ export const principalTables: readonly PrincipalTable[] = [
   externalDns,
   externalSecrets,
   ebsCsiDriver,
+  karpenterController,
   backupDrill,
   ...workloadTables([...loadRegistry().values()]),
   cloudwatchLogs,
