@@ -6,6 +6,7 @@ import type { EnvConfig } from '../../environments';
 import {
   awsAccessBuckets,
   bucketName,
+  endpointSecretPath,
   iamRoleArn,
   kafkaTopicPrefix,
   kmsAliasName,
@@ -15,6 +16,7 @@ import {
   postgresIdentifier,
   redisReplicationGroupId,
   redisUserName,
+  secretName,
   type Grant,
 } from '../contracts';
 import type { PolicyStatement } from './secure-bucket';
@@ -193,7 +195,28 @@ function workloadStatements(
   ];
 }
 
+/** The store's published native endpoint (store-endpoints.ts), read through Secrets Manager only. */
+function endpointStatements(env: EnvConfig, store: Extract<Grant, { kind: 'data-store' }>['store']) {
+  const { region, accountId } = env.aws;
+  return [
+    allow(
+      ['secretsmanager:GetSecretValue'],
+      [
+        `arn:aws:secretsmanager:${region}:${accountId}:secret:${secretName(env, endpointSecretPath(store))}-*`,
+      ],
+    ),
+    keyViaService(env, 'secretsmanager', ['kms:Decrypt']),
+  ];
+}
+
 function dataStoreStatements(
+  env: EnvConfig,
+  store: Extract<Grant, { kind: 'data-store' }>['store'],
+): PolicyStatement[] {
+  return [...endpointStatements(env, store), ...storeAccessStatements(env, store)];
+}
+
+function storeAccessStatements(
   env: EnvConfig,
   store: Extract<Grant, { kind: 'data-store' }>['store'],
 ): PolicyStatement[] {

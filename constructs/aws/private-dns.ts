@@ -1,11 +1,12 @@
-// The private zone of constructs/contracts naming (`internal.<public zone>`): stable names for the managed data
-// stores, so manifests and ConfigMaps carry dataStoreHost(env, store) and never a deployed endpoint.
+// The private zone of constructs/contracts naming (`internal.<public zone>`): stable names for PostgreSQL — the
+// primary and the weighted read name over the replicas — so manifests carry dataStoreHost/postgresReadHost and
+// never a deployed endpoint. Redis, OpenSearch and MSK publish their native endpoints instead (store-endpoints.ts).
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { Construct } from 'constructs';
-import type { DataStore, EnvConfig } from '../../environments';
+import type { EnvConfig } from '../../environments';
 import { dataStoreHost, postgresReadHost, privateZone } from '../contracts';
 
 /** Short TTL so a failover or a replaced endpoint is picked up within a minute. */
@@ -14,8 +15,8 @@ const TTL_SECONDS = 60;
 export interface PrivateDnsProps {
   readonly env: EnvConfig;
   readonly vpcId: string;
-  /** Endpoint host of each managed store (no port). */
-  readonly endpoints: Readonly<Partial<Record<DataStore, string>>>;
+  /** The PostgreSQL primary's address (managed Redis, OpenSearch and MSK publish native endpoints instead). */
+  readonly primaryHost: string;
   /** Read replicas (identifier and address); the read name falls back to the primary when empty. */
   readonly readReplicas: readonly { readonly identifier: string; readonly address: string }[];
 }
@@ -32,23 +33,20 @@ export class PrivateDns extends Construct {
       vpc: [{ vpcId: props.vpcId }],
       forceDestroy: false,
     });
-    for (const [store, host] of Object.entries(props.endpoints) as [DataStore, string][]) {
-      new Route53Record(this, store, {
-        zoneId: this.zone.zoneId,
-        name: dataStoreHost(env, store),
-        type: 'CNAME',
-        ttl: TTL_SECONDS,
-        records: [host],
-      });
-    }
-    const postgres = props.endpoints.postgres;
-    if (props.readReplicas.length === 0 && postgres !== undefined) {
+    new Route53Record(this, 'postgres', {
+      zoneId: this.zone.zoneId,
+      name: dataStoreHost(env, 'postgres'),
+      type: 'CNAME',
+      ttl: TTL_SECONDS,
+      records: [props.primaryHost],
+    });
+    if (props.readReplicas.length === 0) {
       new Route53Record(this, 'postgres-read', {
         zoneId: this.zone.zoneId,
         name: postgresReadHost(env),
         type: 'CNAME',
         ttl: TTL_SECONDS,
-        records: [postgres],
+        records: [props.primaryHost],
       });
     }
     props.readReplicas.forEach((replica, index) => {

@@ -10,3 +10,4 @@ export * from './nfr';
 export * from './data-store-auth';
 export * from './sops';
 export * from './karpenter';
+export * from './kubernetes-support';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { applyAcknowledgements, isBlocking, loadAcknowledgements } from './acknowledgements';
 import { findDestructiveChanges } from './destructive';
 import { extractDeployTree, resolveCommit } from './git-base';
+import { kubernetesSupportWarnings } from './kubernetes-support';
 import { renderMarkdown } from './markdown';
 import { ReviewError } from './model';
 import { diffTrees, listEnvs } from './tree-diff';
@@ -86,6 +87,8 @@ async function review(options: ReviewOptions, workDir: string): Promise<number> 
   );
   const comparing = `${options.base} (${commit.slice(0, 12)}) → working tree`;
   options.stdout.write(renderMarkdown(diff, { findings, unusedAcknowledgements: unused, comparing }));
+  const support = kubernetesSupportWarnings(headDeploy, reviewedEnvs, new Date().toISOString().slice(0, 10));
+  if (support.length > 0) options.stdout.write(`${support.join('\n')}\n`);
   return findings.some(isBlocking) ? EXIT_CODES.destructive : EXIT_CODES.ok;
 }
 

@@ -9,7 +9,7 @@ import { toYaml } from '../../scripts/render/serialize';
 import { objectsOf } from './support';
 
 const envs = ['dev', 'staging', 'prod'].map((name) => loadEnvironment(name));
-const CLUSTER_SCOPED = ['Namespace', 'ClusterIssuer', 'ClusterSecretStore'];
+const CLUSTER_SCOPED = ['Namespace', 'ClusterIssuer', 'ClusterSecretStore', 'NodePool', 'EC2NodeClass'];
 
 describe.each(envs.map((env) => [env.name, env] as const))('%s', (_name, env) => {
   const files = renderKubernetes(env);

@@ -4,6 +4,7 @@
 import type { EnvConfig } from '../../../environments';
 import {
   jobsOf,
+  kubernetesSupport,
   managedSecrets,
   postgresIdentifier,
   secretName,
@@ -131,6 +132,18 @@ export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
         }
         return secretFindings(env, described, ctx.deps.now());
       }),
+      section(
+        'kubernetes-support',
+        'EKS Kubernetes version support',
+        [comment(`lifecycle of Kubernetes ${env.cluster.kubernetesVersion} from the model`)],
+        async (ctx) => {
+          const support = kubernetesSupport(
+            env.cluster.kubernetesVersion,
+            ctx.deps.now().toISOString().slice(0, 10),
+          );
+          return [{ status: support.status === 'ok' ? 'ok' : 'attention', text: support.text }];
+        },
+      ),
       section('open-alerts', 'Open alerts', [queryLine(baseUrl, alerts)], async (ctx) => {
         const firing = await instantQuery(ctx.deps.fetch, baseUrl, alerts);
         if (firing.length === 0) return [{ status: 'ok', text: 'no alert firing' }];

@@ -4,6 +4,7 @@
 import {
   awsAccessBuckets,
   bucketName,
+  endpointSecretPath,
   irsaBindings,
   kafkaTopicPrefix,
   mskClusterName,
@@ -30,6 +31,8 @@ const CLOUDWATCH =
   'Amazon CloudWatch User Guide, "CloudWatch permissions reference" (GetMetricData takes Resource "*"): https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/permissions-reference-cw.html';
 const SNAPSHOT_REPOSITORY =
   'Amazon OpenSearch Service Developer Guide, "Registering a manual snapshot repository" (iam:PassRole of the snapshot role): https://docs.aws.amazon.com/opensearch-service/latest/developerguide/managedomains-snapshots.html#managedomains-snapshot-registerdirectory';
+const PUBLISHED_ENDPOINT =
+  'AWS Secrets Manager User Guide, "Retrieve secrets" (GetSecretValue on the secret ARN); the endpoint secret of constructs/aws/store-endpoints.ts: https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets.html';
 const EXTERNAL_SECRETS_ONLY =
   'External Secrets Operator docs, "AWS Secrets Manager" (the operator, not the workload, reads Secrets Manager): https://external-secrets.io/latest/provider/aws-secrets-manager/';
 
@@ -92,71 +95,83 @@ function grantRows(env: EnvConfig, grant: Grant): Row[] {
       ];
     }
     case 'data-store':
-      switch (grant.store) {
-        case 'redis':
-          return [
-            allow({
-              says: 'connects to Redis as the app user',
-              action: 'elasticache:Connect',
-              resource: `arn:aws:elasticache:${region}:${accountId}:user:${redisUserName(env)}`,
-              source: ELASTICACHE_IAM,
-            }),
-            allow({
-              says: 'connects to the replication group',
-              action: 'elasticache:Connect',
-              resource: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${redisReplicationGroupId(env)}`,
-              source: ELASTICACHE_IAM,
-            }),
-            deny({
-              says: 'deletes the replication group',
-              action: 'elasticache:DeleteReplicationGroup',
-              resource: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${redisReplicationGroupId(env)}`,
-              source: ELASTICACHE_IAM,
-            }),
-          ];
-        case 'opensearch':
-          return [
-            allow({
-              says: 'searches the domain',
-              action: 'es:ESHttpGet',
-              resource: `arn:aws:es:${region}:${accountId}:domain/${opensearchDomainName(env)}/occupations/_search`,
-              source: OPENSEARCH_IAM,
-            }),
-            deny({
-              says: 'deletes the domain',
-              action: 'es:DeleteDomain',
-              resource: `arn:aws:es:${region}:${accountId}:domain/${opensearchDomainName(env)}`,
-              source: OPENSEARCH_IAM,
-            }),
-          ];
-        case 'kafka': {
-          const topic = (name: string) =>
-            `arn:aws:kafka:${region}:${accountId}:topic/${mskClusterName(env)}/abc-123/${name}`;
-          return [
-            allow({
-              says: 'connects to MSK',
-              action: 'kafka-cluster:Connect',
-              resource: `arn:aws:kafka:${region}:${accountId}:cluster/${mskClusterName(env)}/abc-123`,
-              source: MSK_IAM,
-            }),
-            allow({
-              says: 'writes its topics',
-              action: 'kafka-cluster:WriteData',
-              resource: topic(`${kafkaTopicPrefix(env)}events`),
-              source: MSK_IAM,
-            }),
-            deny({
-              says: 'writes a topic outside the prefix',
-              action: 'kafka-cluster:WriteData',
-              resource: topic('other.events'),
-              source: MSK_IAM,
-            }),
-          ];
-        }
-      }
-      return [];
+      return [
+        allow({
+          says: `reads the published ${grant.store} endpoint`,
+          action: 'secretsmanager:GetSecretValue',
+          resource: arn.secret(secretName(env, endpointSecretPath(grant.store))),
+          source: PUBLISHED_ENDPOINT,
+        }),
+        ...storeRows(env, grant.store),
+      ];
     default:
       return [];
+  }
+}
+
+function storeRows(env: EnvConfig, store: Extract<Grant, { kind: 'data-store' }>['store']): Row[] {
+  const { region, accountId } = env.aws;
+  switch (store) {
+    case 'redis':
+      return [
+        allow({
+          says: 'connects to Redis as the app user',
+          action: 'elasticache:Connect',
+          resource: `arn:aws:elasticache:${region}:${accountId}:user:${redisUserName(env)}`,
+          source: ELASTICACHE_IAM,
+        }),
+        allow({
+          says: 'connects to the replication group',
+          action: 'elasticache:Connect',
+          resource: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${redisReplicationGroupId(env)}`,
+          source: ELASTICACHE_IAM,
+        }),
+        deny({
+          says: 'deletes the replication group',
+          action: 'elasticache:DeleteReplicationGroup',
+          resource: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${redisReplicationGroupId(env)}`,
+          source: ELASTICACHE_IAM,
+        }),
+      ];
+    case 'opensearch':
+      return [
+        allow({
+          says: 'searches the domain',
+          action: 'es:ESHttpGet',
+          resource: `arn:aws:es:${region}:${accountId}:domain/${opensearchDomainName(env)}/occupations/_search`,
+          source: OPENSEARCH_IAM,
+        }),
+        deny({
+          says: 'deletes the domain',
+          action: 'es:DeleteDomain',
+          resource: `arn:aws:es:${region}:${accountId}:domain/${opensearchDomainName(env)}`,
+          source: OPENSEARCH_IAM,
+        }),
+      ];
+    case 'kafka': {
+      const topic = (name: string) =>
+        `arn:aws:kafka:${region}:${accountId}:topic/${mskClusterName(env)}/abc-123/${name}`;
+      return [
+        allow({
+          says: 'connects to MSK',
+          action: 'kafka-cluster:Connect',
+          resource: `arn:aws:kafka:${region}:${accountId}:cluster/${mskClusterName(env)}/abc-123`,
+          source: MSK_IAM,
+        }),
+        allow({
+          says: 'writes its topics',
+          action: 'kafka-cluster:WriteData',
+          resource: topic(`${kafkaTopicPrefix(env)}events`),
+          source: MSK_IAM,
+        }),
+        deny({
+          says: 'writes a topic outside the prefix',
+          action: 'kafka-cluster:WriteData',
+          resource: topic('other.events'),
+          source: MSK_IAM,
+        }),
+      ];
+    }
   }
 }
 
