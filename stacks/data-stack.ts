@@ -13,6 +13,7 @@ import {
   storePlacement,
 } from '../constructs/contracts';
 import { AppSecrets, rotationSecurityGroup } from '../constructs/aws/app-secrets';
+import { postgresRotationName } from '../constructs/aws/postgres-rotation';
 import { CustomerManagedKey } from '../constructs/aws/customer-managed-key';
 import { Kafka } from '../constructs/aws/kafka';
 import { OpenSearch } from '../constructs/aws/opensearch';
@@ -59,6 +60,7 @@ export class DataStack extends SkillforgeStack {
         `/aws/rds/instance/${postgresIdentifier(env)}*`,
         `/aws/opensearch/${opensearchDomainName(env)}/*`,
         `/aws/msk/${mskClusterName(env)}/*`,
+        `/aws/lambda/${postgresRotationName(env)}`,
       ],
     });
     const storageKey = new CustomerManagedKey(this, 'storage-key', {
@@ -93,6 +95,7 @@ export class DataStack extends SkillforgeStack {
       postgresMasterSecretArn: this.postgres.masterSecretArn,
       postgresKeyArn: this.postgres.key.arn,
       rotationSecurityGroupId: rotationGroup.id,
+      logsKeyArn: logsKey.arn,
     });
 
     const published: Partial<Record<PublishedStore, string>> = {};

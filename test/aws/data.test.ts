@@ -183,7 +183,9 @@ describe('OpenSearch and MSK', () => {
   });
 
   it('publishes the native endpoints of Redis, OpenSearch and every MSK broker instead of private CNAMEs (B5)', () => {
-    const secrets = Object.values(resources('prod', 'data', 'aws_secretsmanager_secret')).map((s) => s['name']);
+    const secrets = Object.values(resources('prod', 'data', 'aws_secretsmanager_secret')).map(
+      (s) => s['name'],
+    );
     expect(secrets).toEqual(
       expect.arrayContaining([
         'skillforge/prod/endpoints/redis',
@@ -200,7 +202,9 @@ describe('OpenSearch and MSK', () => {
     expect(values).toContain(
       '${jsonencode({"host" = aws_elasticache_replication_group.redis_replication-group.primary_endpoint_address, "port" = 6379})}',
     );
-    const names = Object.values(resources('prod', 'data', 'aws_route53_record')).map((r) => String(r['name']));
+    const names = Object.values(resources('prod', 'data', 'aws_route53_record')).map((r) =>
+      String(r['name']),
+    );
     expect(names.filter((name) => /^(redis|opensearch|kafka)\./.test(name))).toEqual([]);
   });
 });
@@ -252,12 +256,11 @@ describe('buckets and secrets', () => {
     expect((assets['rule'] as Record<string, unknown>[])[0]!['expiration']).toBeUndefined();
   });
 
-  it('rotates the PostgreSQL application secret every secrets.rotationDays with the pinned AWS function', () => {
+  it('rotates the PostgreSQL application secret every secrets.rotationDays with the Terraform-managed function', () => {
     expect(resources('prod', 'data', 'aws_secretsmanager_secret_rotation')).toEqual({
       'secrets_postgres-app-rotation': expect.objectContaining({
         rotation_rules: { automatically_after_days: env('prod').secrets.rotationDays },
-        rotation_lambda_arn:
-          '${aws_serverlessapplicationrepository_cloudformation_stack.secrets_postgres-rotation.outputs["RotationLambdaARN"]}',
+        rotation_lambda_arn: '${aws_lambda_function.secrets_postgres-rotation_function.arn}',
       }),
     });
     expect(

@@ -44,6 +44,11 @@ function resolveExpression(expression: string, ctx: ResolveContext): string {
   if (/^aws_eks_cluster\.[\w-]+\.identity\[0\]\.oidc\[0\]\.issuer$/.test(expression)) {
     return `https://${eksIssuer(ctx.region)}`;
   }
+  const master = /^aws_db_instance\.([\w-]+)\.master_user_secret\[0\]\.secret_arn$/.exec(expression);
+  if (master) {
+    // RDS names the managed master secret rds!db-<resource id>; Secrets Manager appends six random characters.
+    return `arn:aws:secretsmanager:${ctx.region}:${ctx.accountId}:secret:rds!db-simulated-${master[1]}-AbCdEf`;
+  }
   const remote = /^data\.terraform_remote_state\.[\w-]+\.outputs\.([\w-]+)$/.exec(expression);
   if (remote) return remoteOutput(remote[1]!, ctx);
   const reference = /^([a-z0-9_]+)\.([\w-]+)\.([a-z_]+)$/.exec(expression);
@@ -75,6 +80,8 @@ function resourceAttribute(type: string, name: string, attribute: string, ctx: R
     'aws_iam_role.name': () => arg('name'),
     'aws_iam_role.id': () => arg('name'),
     'aws_iam_policy.arn': () => `arn:aws:iam::${accountId}:policy/${arg('name')}`,
+    'aws_secretsmanager_secret.arn': () =>
+      `arn:aws:secretsmanager:${region}:${accountId}:secret:${arg('name')}-AbCdEf`,
     'aws_sqs_queue.arn': () => `arn:aws:sqs:${region}:${accountId}:${arg('name')}`,
     'aws_sqs_queue.url': () => `https://sqs.${region}.amazonaws.com/${accountId}/${arg('name')}`,
     'aws_eks_cluster.name': () => arg('name'),

@@ -9,7 +9,7 @@ import {
 } from './controllers';
 import { loadRegistry } from '../../../../environments';
 import { karpenterController } from './karpenter';
-import { accessRoles, backupDrill, cloudwatchLogs } from './operations';
+import { accessRoles, backupDrill, cloudwatchLogs, postgresRotation } from './operations';
 import type { PrincipalTable } from './table';
 import { workloadTables } from './workloads';
 
@@ -24,6 +24,7 @@ export const principalTables: readonly PrincipalTable[] = [
   ebsCsiDriver,
   karpenterController,
   backupDrill,
+  postgresRotation,
   ...workloadTables([...loadRegistry().values()]),
   cloudwatchLogs,
   ...accessRoles,

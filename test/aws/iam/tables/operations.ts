@@ -230,3 +230,65 @@ export const accessRoles: PrincipalTable[] = [
   ...peopleRole('on-call (read-only Kubernetes)', ONCALL_ROLE_PURPOSE, false),
   ...peopleRole('break-glass', BREAK_GLASS_ROLE_PURPOSE, true),
 ];
+
+const ROTATION =
+  'AWS Secrets Manager User Guide, "Permissions for rotation Lambda functions" (the function may read and stage only the secret it rotates, and read the master secret): https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets-required-permissions-function.html';
+
+export const postgresRotation: PrincipalTable = {
+  principal: 'PostgreSQL rotation function',
+  caller: (iam, env) => ({ role: roleOf(iam, iamRoleName(env, 'postgres-rotation')) }),
+  rows: (iam, env) => {
+    const arn = arnsOf(env);
+    const app = arn.secret(`skillforge/${env.name}/postgres/app`);
+    const master = `arn:aws:secretsmanager:${env.aws.region}:${env.aws.accountId}:secret:rds!db-simulated-postgres_primary-AbCdEf`;
+    const key = keyOf(iam, `alias/skillforge-${env.name}-secrets`);
+    const via = { 'kms:ViaService': `secretsmanager.${env.aws.region}.amazonaws.com` };
+    return [
+      allow({
+        says: 'stages a new version of the application secret',
+        action: 'secretsmanager:PutSecretValue',
+        resource: app,
+        source: ROTATION,
+      }),
+      allow({
+        says: 'moves AWSCURRENT',
+        action: 'secretsmanager:UpdateSecretVersionStage',
+        resource: app,
+        source: ROTATION,
+      }),
+      allow({
+        says: 'reads the RDS-managed master secret',
+        action: 'secretsmanager:GetSecretValue',
+        resource: master,
+        source: ROTATION,
+      }),
+      allow({
+        says: 'encrypts the new version through Secrets Manager',
+        action: 'kms:GenerateDataKey',
+        resource: key.arn,
+        context: via,
+        against: key.policy,
+        source: ROTATION,
+      }),
+      deny({
+        says: 'reads the PagerDuty key',
+        action: 'secretsmanager:GetSecretValue',
+        resource: arn.secret(`skillforge/${env.name}/pagerduty/p1-routing-key`),
+        source: ROTATION,
+      }),
+      deny({
+        says: 'writes the master secret',
+        action: 'secretsmanager:PutSecretValue',
+        resource: master,
+        source: ROTATION,
+      }),
+      deny({
+        says: 'decrypts with the key directly',
+        action: 'kms:Decrypt',
+        resource: key.arn,
+        against: key.policy,
+        source: ROTATION,
+      }),
+    ];
+  },
+};
