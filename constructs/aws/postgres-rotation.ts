@@ -122,7 +122,9 @@ export class PostgresRotation extends Construct {
     const archive = new TerraformDataSource(this, 'code', { terraformResourceType: 'archive_file' });
     archive.addOverride('type', 'zip');
     archive.addOverride('output_path', '${path.module}/postgres-rotation.zip');
-    archive.addOverride('source', [{ filename: 'index.js', content: terraformLiteral(POSTGRES_ROTATION_BUNDLE) }]);
+    archive.addOverride('source', [
+      { filename: 'index.js', content: terraformLiteral(POSTGRES_ROTATION_BUNDLE) },
+    ]);
     this.function = new LambdaFunction(this, 'function', {
       functionName: name,
       description: 'Rotates skillforge/<env>/postgres/app with alternating users (runbook §3.2)',
