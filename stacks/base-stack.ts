@@ -36,6 +36,8 @@ export const bootstrapStatePath = (stack: string): string => `../../../.terrafor
 
 export class SkillforgeStack extends TerraformStack {
   readonly env: EnvConfig;
+  /** Terraform versions this stack needs (deployed layers: S3-native locking); none for the local bootstrap. */
+  readonly requiredVersion?: string;
   private readonly layer: string;
 
   constructor(scope: Construct, props: SkillforgeStackProps) {
@@ -57,7 +59,9 @@ export class SkillforgeStack extends TerraformStack {
       });
       // cdktf 0.21's S3BackendConfig has no useLockfile; Terraform locks with a lock object next to the state.
       this.addOverride('terraform.backend.s3.use_lockfile', true);
-      this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
+      // The version constraint is rendered as versions.tf next to cdk.tf.json (stacks/render.ts): checkov's
+      // terraform_json parser (3.3.x) fails on a string in the terraform block and would skip the whole stack.
+      this.requiredVersion = REQUIRED_TERRAFORM_VERSION;
       // Roles of deployed layers are created by the deploy role, which may only create roles that carry it.
       Aspects.of(this).add(new PermissionsBoundary(permissionsBoundaryArn(props.env)));
     }

@@ -1,7 +1,7 @@
 // The rendering layers, in order. Each one is a pure function of the model (and of what earlier layers
 // rendered): nothing reads cloud APIs or cluster state. Modules load lazily so a command only pays for what it uses.
 import type { EnvConfig } from '../../environments';
-import { jsonFile, type RenderedFile } from './files';
+import { jsonFile, textFile, type RenderedFile } from './files';
 
 /** What a layer may know besides its own environment: the other validated environments (e.g. the baseline source). */
 export interface RenderContext {
@@ -29,6 +29,9 @@ export const renderLayers: readonly RenderLayer[] = [
         );
       return [
         ...stacks.map(({ stack, config }) => jsonFile(`terraform/${stack}/cdk.tf.json`, config)),
+        ...stacks.flatMap(({ stack, versionsTf }) =>
+          versionsTf ? [textFile(`terraform/${stack}/versions.tf`, versionsTf)] : [],
+        ),
         jsonFile('terraform/nfr-provenance.json', provenance),
       ];
     },

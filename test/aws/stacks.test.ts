@@ -43,8 +43,8 @@ describe('stacks', () => {
             use_lockfile: true,
           },
         });
-        // B15: use_lockfile is generally available from Terraform 1.11.
-        expect(terraform['required_version'], layer).toBe('>= 1.11');
+        // B15: use_lockfile is generally available from Terraform 1.11 (versions.tf next to cdk.tf.json).
+        expect(stack(name, layer).versionsTf, layer).toContain('required_version = ">= 1.11"');
       }
       const bootstrap = stack(name, 'bootstrap').config['terraform'] as { backend: Record<string, unknown> };
       expect(bootstrap.backend).toEqual({
