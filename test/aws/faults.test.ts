@@ -226,9 +226,8 @@ describe('B15 ordering, protection, health and tags', () => {
     for (const synthesized of ['network', 'ci', 'cluster', 'data', 'edge'].map((layer) =>
       stack(name, layer),
     )) {
-      expect((synthesized.config['terraform'] as Record<string, unknown>)['required_version']).toBe(
-        '>= 1.11',
-      );
+      // versions.tf beside cdk.tf.json (stacks/render.ts).
+      expect(synthesized.versionsTf).toContain('required_version = ">= 1.11"');
     }
   });
 
