@@ -34,6 +34,9 @@ const PLATFORM_KINDS: readonly GroupKind[] = [
   { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
   // The default gp3 class for the EBS CSI driver (charts/platform/storage.ts).
   STORAGE_CLASS_KIND,
+  // Karpenter's node pool and node class (charts/platform/karpenter.ts).
+  { group: 'karpenter.sh', kind: 'NodePool' },
+  { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' },
 ];
 
 /** How much of the cluster a team's project may touch outside its namespaces. */

@@ -7,7 +7,7 @@
 // Scaling").
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { originHost, toolHost } from '../../constructs/contracts';
+import { originHost, originSecurityGroupName, toolHost } from '../../constructs/contracts';
 import { Autoscaler } from '../../constructs/k8s/autoscaler';
 import { DisruptionBudget } from '../../constructs/k8s/disruption-budget';
 import { GATEWAY_API_VERSION } from '../../constructs/k8s/http-route';
@@ -79,6 +79,9 @@ export function renderGateway(scope: Construct, env: EnvConfig): void {
           'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
           'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
           'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+          // Only CloudFront reaches the origin (Terraform's origin security group, constructs/aws/origin-security-group.ts).
+          'service.beta.kubernetes.io/aws-load-balancer-security-groups': originSecurityGroupName(env),
+          'service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules': 'true',
           'sidecar.istio.io/proxyCPU': `${GATEWAY_PROXY.cpuMillicores}m`,
           'sidecar.istio.io/proxyCPULimit': `${GATEWAY_PROXY.cpuLimitMillicores}m`,
           'sidecar.istio.io/proxyMemory': `${GATEWAY_PROXY.memoryMiB}Mi`,

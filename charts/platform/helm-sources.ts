@@ -21,6 +21,7 @@ import {
   redisExporterValues,
   tempoValues,
 } from './values/observability';
+import { karpenterValues } from './values/karpenter';
 import { chartInstalled } from '../plan/components';
 import type { HelmValues } from './values/shared';
 
@@ -56,6 +57,7 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
   'external-dns': externalDnsValues,
   'external-secrets': externalSecretsValues,
   'aws-load-balancer-controller': loadBalancerControllerValues,
+  karpenter: karpenterValues,
   'argo-rollouts': argoRolloutsValues,
   keda: kedaValues,
   'metrics-server': metricsServerValues,

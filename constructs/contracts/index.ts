@@ -10,3 +10,5 @@ export * from './nfr';
 export * from './data-store-auth';
 export * from './sops';
 export * from './capacity';
+export * from './karpenter';
+export * from './kubernetes-support';

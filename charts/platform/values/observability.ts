@@ -224,6 +224,7 @@ export function redisExporterValues(env: EnvConfig): HelmValues {
     );
   }
   const endpoint = storeEndpoint(env, 'redis');
+  if (endpoint.kind !== 'named') throw new Error(`${env.name}: redis-exporter needs an in-cluster Redis`);
   return {
     redisAddress: `redis://${endpoint.host}:${endpoint.port}`,
     serviceMonitor: { enabled: true },

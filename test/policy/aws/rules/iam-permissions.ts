@@ -30,6 +30,8 @@ export const WILDCARD_ONLY_ACTIONS = [
   'xray:GetSamplingRules',
   'xray:GetSamplingTargets',
   'route53:ListHostedZones',
+  'route53:ListHostedZonesByName',
+  'pricing:GetProducts',
   'kms:ListAliases',
   'kms:ListKeys',
   's3:ListAllMyBuckets',
