@@ -91,7 +91,13 @@ export const pagerDutySecretPath = (severity: 'P1' | 'P2'): string =>
 /** Public zone of the environment: skillforge.example in production, dev.skillforge.example elsewhere. */
 export const publicZone = (env: EnvConfig): string => `${env.edge.hostPrefix}${env.edge.domain}`;
 export const appHost = (env: EnvConfig): string => `app.${publicZone(env)}`;
-export const toolHost = (env: EnvConfig, tool: 'grafana' | 'argocd'): string => `${tool}.${publicZone(env)}`;
+/**
+ * Grafana is a path of the app host, behind CloudFront and its WAF like everything public: the origin load
+ * balancer admits CloudFront alone (docs/decisions/grafana-behind-cloudfront.md). CloudFront's behaviour, the
+ * HTTPRoute, Grafana's root_url and the operations commands all read it from here.
+ */
+export const GRAFANA_PATH = '/grafana';
+export const grafanaUrl = (env: EnvConfig): string => `https://${appHost(env)}${GRAFANA_PATH}`;
 /** Private Route 53 zone for data-store endpoints, resolvable only inside the VPC. */
 export const privateZone = (env: EnvConfig): string => `internal.${publicZone(env)}`;
 

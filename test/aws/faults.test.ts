@@ -17,6 +17,10 @@ import { LOAD_BALANCER_CONTROLLER_POLICY_CHART_VERSION } from '../../constructs/
 import upstreamLbcPolicy from '../../constructs/aws/upstream/aws-load-balancer-controller-iam-policy.json';
 import { platformHelmSources } from '../../charts/platform/helm-sources';
 import { env, environments, policyDocument, resource, resources, stack } from './synthesized';
+import { parse } from 'yaml';
+import { GATEWAY_OPTIONS } from '../../charts/platform/gateway';
+import { GATEWAY_NAMESPACE, PUBLIC_GATEWAY } from '../../charts/plan/components';
+import { at, find } from '../k8s/support';
 
 const DEPLOYED = ['network', 'ci', 'cluster', 'data', 'edge'] as const;
 /** The day the EKS lifecycle table was checked (docs/decisions/eks-1-35-and-add-on-versions.md). */
@@ -172,13 +176,19 @@ describe("B13 the origin load balancer admits only CloudFront's origin-facing se
         cidr_blocks: null,
       }),
     ]);
-    const ingress = platformHelmSources(env(name)).find((source) => source.name === 'ingress-nginx');
-    const annotations = (
-      ingress?.values['controller'] as Record<string, { annotations: Record<string, string> }>
-    )['service']!.annotations;
-    expect(annotations['service.beta.kubernetes.io/aws-load-balancer-security-groups']).toBe(
-      originSecurityGroupName(env(name)),
-    );
+    // The Istio gateway's Service carries the annotations, through the Gateway's parametersRef ConfigMap.
+    const gateway = find(env(name), 'Gateway', GATEWAY_NAMESPACE, PUBLIC_GATEWAY);
+    const ref = at(gateway, 'spec.infrastructure.parametersRef') as { kind: string; name: string };
+    expect(ref).toEqual({ group: '', kind: 'ConfigMap', name: GATEWAY_OPTIONS });
+    const options = find(env(name), 'ConfigMap', GATEWAY_NAMESPACE, ref.name);
+    const service = parse(at(options, 'data.service') as string) as {
+      metadata: { annotations: Record<string, string> };
+    };
+    expect(service.metadata.annotations).toMatchObject({
+      'service.beta.kubernetes.io/aws-load-balancer-security-groups': originSecurityGroupName(env(name)),
+      'service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules': 'true',
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+    });
   });
 });
 
