@@ -81,15 +81,23 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
       ],
     };
   },
-  // aws/eks-charts stable/aws-load-balancer-controller: crds/crds.yaml; templates/rbac.yaml, webhook.yaml (with
-  // enableCertManager a cert-manager Issuer and Certificate, and the webhooks' caBundle injected by cainjector;
-  // without it genCA makes a new CA on every render), ingressclass.yaml (createIngressClassResource).
-  'aws-load-balancer-controller@3.4.2': (values, ns) => {
-    const s = 'aws-load-balancer-controller 3.4.2 stable/aws-load-balancer-controller';
+  // 3.4.0, the version whose IAM policy is vendored (constructs/aws/upstream/README.md). kubernetes-sigs/aws-load-
+  // balancer-controller helm/aws-load-balancer-controller: crds/crds.yaml (elbv2.k8s.aws), crds/gateway-crds.yaml
+  // (gateway.k8s.aws, shipped in crds/ since the 3.x charts, so Helm and Argo CD apply them with the chart);
+  // templates/rbac.yaml, webhook.yaml (with enableCertManager a cert-manager Issuer and Certificate, and the
+  // webhooks' caBundle injected by cainjector; without it genCA makes a new CA on every render), ingressclass.yaml
+  // (createIngressClassResource). Every object is in the release namespace or cluster-scoped.
+  'aws-load-balancer-controller@3.4.0': (values, ns) => {
+    const s = 'aws-load-balancer-controller 3.4.0 helm/aws-load-balancer-controller';
     const certManager = value(values, 'enableCertManager') === true;
     return {
       objects: [
         ...crds(`${s}/crds/crds.yaml`, 'elbv2.k8s.aws', ['TargetGroupBinding', 'IngressClassParams']),
+        ...crds(`${s}/crds/gateway-crds.yaml`, 'gateway.k8s.aws', [
+          'LoadBalancerConfiguration',
+          'TargetGroupConfiguration',
+          'ListenerRuleConfiguration',
+        ]),
         ...rbac(`${s}/templates/rbac.yaml`, 'aws-load-balancer-controller-role'),
         object(
           `${s}/templates/webhook.yaml`,
@@ -139,6 +147,51 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
               by: 'Helm genCA on every render (templates/_helpers.tpl)',
             },
           ],
+    };
+  },
+  // aws/karpenter-provider-aws charts/karpenter, read at these commits of the repository: crds/ (karpenter.sh
+  // NodePool, NodeClaim, NodeOverlay; karpenter.k8s.aws EC2NodeClass; autoscaling.x-k8s.io CapacityBuffer at
+  // e3816068f450648874c6cd688e3adaf949b3c650), templates/clusterrole*.yaml (ClusterRoles and bindings),
+  // templates/role.yaml (6c080f32e01fe32676671859b7ecfa2c0d5e3bf8) and rolebinding.yaml
+  // (4d55611c9b729d7fc503130dcb7e9b914cc70962): besides the release namespace, a Role and RoleBinding
+  // <release>-dns in kube-system (get the kube-dns Service) and <release>-lease in kube-node-lease (delete node
+  // leases); the webhook objects only with webhook.enabled, which our values never set; deployment.yaml,
+  // poddisruptionbudget.yaml, service.yaml. Its default affinity keeps it off nodes it launched
+  // (karpenter.sh/nodepool DoesNotExist), which our values state explicitly.
+  'karpenter@1.15.0': (values, ns) => {
+    const s = 'karpenter 1.15.0 charts/karpenter';
+    const release = 'karpenter';
+    const webhook = value(values, 'webhook.enabled') === true;
+    return {
+      objects: [
+        ...crds(`${s}/crds/`, 'karpenter.sh', ['NodePool', 'NodeClaim', 'NodeOverlay']),
+        ...crds(`${s}/crds/`, 'karpenter.k8s.aws', ['EC2NodeClass']),
+        ...crds(`${s}/crds/`, 'autoscaling.x-k8s.io', ['CapacityBuffer']),
+        ...rbac(`${s}/templates/clusterrole-core.yaml`, `${release}-core`),
+        ...rbac(`${s}/templates/clusterrole.yaml`, release),
+        object(`${s}/templates/role.yaml`, gk(RBAC, 'Role'), release, ns),
+        object(`${s}/templates/rolebinding.yaml`, gk(RBAC, 'RoleBinding'), release, ns),
+        object(`${s}/templates/role.yaml`, gk(RBAC, 'Role'), `${release}-dns`, 'kube-system'),
+        object(`${s}/templates/rolebinding.yaml`, gk(RBAC, 'RoleBinding'), `${release}-dns`, 'kube-system'),
+        object(`${s}/templates/role.yaml`, gk(RBAC, 'Role'), `${release}-lease`, 'kube-node-lease'),
+        object(
+          `${s}/templates/rolebinding.yaml`,
+          gk(RBAC, 'RoleBinding'),
+          `${release}-lease`,
+          'kube-node-lease',
+        ),
+        ...(webhook
+          ? [
+              object(
+                `${s}/templates/webhooks.yaml`,
+                gk(ADMISSION, 'ValidatingWebhookConfiguration'),
+                'validation.webhook.karpenter.sh',
+              ),
+            ]
+          : []),
+        object(`${s}/templates/deployment.yaml`, gk('apps', 'Deployment'), release, ns),
+        object(`${s}/templates/poddisruptionbudget.yaml`, gk('policy', 'PodDisruptionBudget'), release, ns),
+      ],
     };
   },
   // argoproj/argo-helm charts/argo-rollouts/templates: crds/ (installCRDs), controller/clusterrole*.yaml,
