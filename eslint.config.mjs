@@ -8,7 +8,17 @@ const rootProviderImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'deploy/', 'vendor/', 'cdktf.out/', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'deploy/',
+      'vendor/',
+      'cdktf.out/',
+      '**/*.cjs',
+      'constructs/aws/lambda/*.bundle.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

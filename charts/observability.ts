@@ -2,7 +2,7 @@
 // hand-run step of runbook §4.4: annotating the dashboards ConfigMap with the synced Git revision.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../environments';
-import { toolHost } from '../constructs/contracts';
+import { appHost, GRAFANA_PATH, originHost } from '../constructs/contracts';
 import { PublicHttpRoute } from '../constructs/k8s/http-route';
 import { GroupRole } from '../constructs/k8s/access-roles';
 import { NamespaceChart } from './namespace-chart';
@@ -13,7 +13,7 @@ import {
   PUBLIC_GATEWAY,
   PROMETHEUS_RELEASE,
 } from './plan/components';
-import { GRAFANA_LISTENER } from './platform/gateway';
+import { APP_LISTENER } from './platform/gateway';
 import { renderAlertingSecrets } from './platform/observability-secrets';
 import { renderObservabilityPolicies } from './system/observability-policies';
 import { renderSystemNamespacePolicies } from './system/shared-policies';
@@ -45,9 +45,12 @@ export function observabilityChart(scope: Construct, env: EnvConfig): NamespaceC
     new PublicHttpRoute(chart, 'GrafanaRoute', {
       name: 'grafana',
       namespace: 'observability',
-      gateway: { name: PUBLIC_GATEWAY, namespace: GATEWAY_NAMESPACE, sectionName: GRAFANA_LISTENER },
-      hostnames: [toolHost(env, 'grafana')],
-      path: '/',
+      // Under the app host, through CloudFront like every public route (it sends its origin name as Host).
+      gateway: { name: PUBLIC_GATEWAY, namespace: GATEWAY_NAMESPACE, sectionName: APP_LISTENER },
+      hostnames: [appHost(env), originHost(env)],
+      path: GRAFANA_PATH,
+      // Grafana serves from / and builds its links from root_url (charts/platform/values/observability.ts).
+      stripPrefix: true,
       // The grafana subchart's Service: <release>-grafana on port 80 (its service.port default).
       serviceName: `${PROMETHEUS_RELEASE}-grafana`,
       servicePort: 80,

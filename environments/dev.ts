@@ -9,6 +9,7 @@ export default defineEnvironment({
     region: 'eu-west-1',
     availabilityZones: ['eu-west-1a', 'eu-west-1b'],
     drRegion: 'eu-central-1',
+    stateKeyId: '0b7a3c1e-5d2f-4e8a-9c6b-1f2e3d4c5b6a', // EXAMPLE VALUE: output state_key_id of dev-bootstrap
   },
   network: { vpcCidr: '10.10.0.0/16' },
   cluster: {
@@ -17,12 +18,12 @@ export default defineEnvironment({
         instanceTypes: ['m6i.large'],
         capacityType: 'SPOT',
         minSize: 2,
-        desiredSize: 3,
-        // Every autoscaler at its maximum (test/k8s/capacity.test.ts).
-        maxSize: 30,
+        desiredSize: 2,
+        maxSize: 3,
         diskSizeGb: 50,
       },
     },
+    karpenter: { capacityTypes: ['spot', 'on-demand'] },
   },
   edge: { hostPrefix: 'dev.' },
   postgres: {
@@ -34,6 +35,8 @@ export default defineEnvironment({
   },
   redis: { mode: 'in-cluster' },
   opensearch: { mode: 'in-cluster' },
+  // In-cluster OpenSearch has no IAM-mapped security plugin to configure.
+  jobs: { 'opensearch-security-config': { enabled: false } },
   kafka: { brokerInstanceType: 'kafka.t3.small', volumeSizeGb: 20 },
   ci: { githubEnvironment: 'dev' },
   releases: {

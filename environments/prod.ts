@@ -9,6 +9,7 @@ export default defineEnvironment({
     region: 'eu-west-1',
     availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
     drRegion: 'eu-central-1',
+    stateKeyId: '2d9c5e3a-7f4b-4a0c-9e8d-3b4c5d6e7f80', // EXAMPLE VALUE: output state_key_id of prod-bootstrap
   },
   network: { vpcCidr: '10.30.0.0/16', natGateways: 'one-per-az' },
   cluster: {
@@ -16,12 +17,14 @@ export default defineEnvironment({
       general: {
         instanceTypes: ['m6i.xlarge'],
         capacityType: 'ON_DEMAND',
-        minSize: 6,
-        desiredSize: 6,
-        maxSize: 15,
+        minSize: 3,
+        desiredSize: 3,
+        maxSize: 6,
         diskSizeGb: 100,
       },
     },
+    // Runbook peaks (HPA/KEDA at every service's maximum) land here; the capacity proof checks they fit.
+    karpenter: { limits: { cpu: 64, memoryGiB: 256 }, diskSizeGb: 100 },
   },
   edge: { hostPrefix: '' },
   postgres: {

@@ -9,6 +9,7 @@ export default defineEnvironment({
     region: 'eu-west-1',
     availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
     drRegion: 'eu-central-1',
+    stateKeyId: '1c8b4d2f-6e3a-4f9b-8d7c-2a3b4c5d6e7f', // EXAMPLE VALUE: output state_key_id of staging-bootstrap
   },
   network: { vpcCidr: '10.20.0.0/16' },
   edge: { hostPrefix: 'staging.' },

@@ -1,16 +1,26 @@
-// Every stack of an environment: its own encrypted S3 state with S3-native locking, an AWS provider pinned to
-// the environment's account, and tags that say where a resource comes from.
+// Every stack of an environment: its own S3 state encrypted with the state key and locked S3-natively, an AWS
+// provider pinned to the environment's account, tags that say where a resource comes from, and the permissions
+// boundary on every IAM role a deployed layer creates.
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, S3Backend, TerraformElement, TerraformStack } from 'cdktf';
-import type { Construct, Node } from 'constructs';
+import { Aspects, LocalBackend, S3Backend, TerraformElement, TerraformStack } from 'cdktf';
+import type { Construct, IConstruct, Node } from 'constructs';
 import type { EnvConfig } from '../environments';
 import {
-  resourcePrefix,
+  defaultTags,
+  permissionsBoundaryArn,
   stackId,
   stateBucketName,
   stateKey,
+  stateKeyArn,
   type TerraformLayer,
 } from '../constructs/contracts';
+
+/**
+ * S3-native locking (`use_lockfile`) is generally available from Terraform 1.11 (experimental in 1.10):
+ * https://developer.hashicorp.com/terraform/language/v1.11.x/upgrade-guides, "S3 Native State Locking".
+ */
+export const REQUIRED_TERRAFORM_VERSION = '>= 1.11';
 
 export interface SkillforgeStackProps {
   readonly env: EnvConfig;
@@ -26,6 +36,8 @@ export const bootstrapStatePath = (stack: string): string => `../../../.terrafor
 
 export class SkillforgeStack extends TerraformStack {
   readonly env: EnvConfig;
+  /** Terraform versions this stack needs (deployed layers: S3-native locking); none for the local bootstrap. */
+  readonly requiredVersion?: string;
   private readonly layer: string;
 
   constructor(scope: Construct, props: SkillforgeStackProps) {
@@ -42,9 +54,16 @@ export class SkillforgeStack extends TerraformStack {
         key: stateKey(id),
         region: props.env.aws.region,
         encrypt: true,
+        // Without it Terraform writes every state version with SSE-S3, whatever the bucket's default says.
+        kmsKeyId: stateKeyArn(props.env),
       });
-      // cdktf 0.21's S3BackendConfig has no useLockfile; Terraform ≥ 1.10 locks with a lock object next to the state.
+      // cdktf 0.21's S3BackendConfig has no useLockfile; Terraform locks with a lock object next to the state.
       this.addOverride('terraform.backend.s3.use_lockfile', true);
+      // The version constraint is rendered as versions.tf next to cdk.tf.json (stacks/render.ts): checkov's
+      // terraform_json parser (3.3.x) fails on a string in the terraform block and would skip the whole stack.
+      this.requiredVersion = REQUIRED_TERRAFORM_VERSION;
+      // Roles of deployed layers are created by the deploy role, which may only create roles that carry it.
+      Aspects.of(this).add(new PermissionsBoundary(permissionsBoundaryArn(props.env)));
     }
     new AwsProvider(this, 'aws', {
       region: props.env.aws.region,
@@ -82,11 +101,11 @@ function readableLogicalId(element: TerraformElement | Node, stack: TerraformSta
     .join('_');
 }
 
-export function defaultTags(env: EnvConfig, layer: string): Record<string, string> {
-  return {
-    'skillforge:environment': env.name,
-    'skillforge:layer': layer,
-    'skillforge:managed-by': 'cdktf',
-    'skillforge:name-prefix': resourcePrefix(env),
-  };
+/** Sets the environment's permissions boundary on every IAM role of the stack (constructs/aws/permissions-boundary.ts). */
+class PermissionsBoundary {
+  constructor(private readonly arn: string) {}
+
+  visit(node: IConstruct): void {
+    if (node instanceof IamRole) node.permissionsBoundary = this.arn;
+  }
 }

@@ -2,10 +2,13 @@
 // model (controllers and workloads). Depends on <env>-network for the private subnets.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../environments';
+import { EksAccess } from '../constructs/aws/eks-access';
 import { EksAddons } from '../constructs/aws/eks-addons';
 import { EksCluster } from '../constructs/aws/eks-cluster';
 import { IrsaRoles } from '../constructs/aws/irsa-roles';
+import { Karpenter } from '../constructs/aws/karpenter';
 import { NodeGroups } from '../constructs/aws/node-groups';
+import { OriginSecurityGroup } from '../constructs/aws/origin-security-group';
 import { SkillforgeStack } from './base-stack';
 import type { NetworkStack } from './network-stack';
 
@@ -18,6 +21,9 @@ export class ClusterStack extends SkillforgeStack {
     const subnetIds = network.network.privateSubnetIds;
     this.eks = new EksCluster(this, 'eks', { env, subnetIds });
     const clusterName = this.eks.cluster.name;
+    new EksAccess(this, 'access', { env, clusterName });
+    new OriginSecurityGroup(this, 'origin', { env, vpcId: network.network.vpc.id });
+    new Karpenter(this, 'karpenter', { env, clusterName });
     this.irsa = new IrsaRoles(this, 'irsa', {
       env,
       oidcProviderArn: this.eks.oidcProvider.arn,

@@ -1,11 +1,19 @@
 // <env>-data: everything that holds data. PostgreSQL always; Redis, OpenSearch and MSK where the model makes them
 // managed; the buckets; the application secrets and the SOPS key; and the private zone that names the endpoints.
 // Data ports admit only the cluster's security group (from <env>-cluster).
-import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { DataStore, EnvConfig } from '../environments';
-import { resourcePrefix, SOPS_KEY_PURPOSE, storeEndpoint, storePlacement } from '../constructs/contracts';
+import {
+  mskClusterName,
+  opensearchDomainName,
+  postgresIdentifier,
+  resourcePrefix,
+  SOPS_KEY_PURPOSE,
+  storeEndpoint,
+  storePlacement,
+} from '../constructs/contracts';
 import { AppSecrets, rotationSecurityGroup } from '../constructs/aws/app-secrets';
+import { postgresRotationName } from '../constructs/aws/postgres-rotation';
 import { CustomerManagedKey } from '../constructs/aws/customer-managed-key';
 import { Kafka } from '../constructs/aws/kafka';
 import { OpenSearch } from '../constructs/aws/opensearch';
@@ -14,6 +22,7 @@ import { Postgres } from '../constructs/aws/postgres';
 import { PrivateDns } from '../constructs/aws/private-dns';
 import { Redis } from '../constructs/aws/redis';
 import { Storage } from '../constructs/aws/storage';
+import { StoreEndpoints, type PublishedStore } from '../constructs/aws/store-endpoints';
 import { StoreSecurityGroup } from '../constructs/aws/store-security-group';
 import { SkillforgeStack } from './base-stack';
 import type { ClusterStack } from './cluster-stack';
@@ -46,7 +55,13 @@ export class DataStack extends SkillforgeStack {
       env,
       purpose: 'data-logs',
       description: `Logs of ${env.name}'s data stores`,
-      servicePrincipals: [`logs.${env.aws.region}.amazonaws.com`],
+      // The log groups of the data stores' exports (postgres.ts, opensearch.ts, kafka.ts).
+      logGroups: [
+        `/aws/rds/instance/${postgresIdentifier(env)}*`,
+        `/aws/opensearch/${opensearchDomainName(env)}/*`,
+        `/aws/msk/${mskClusterName(env)}/*`,
+        `/aws/lambda/${postgresRotationName(env)}`,
+      ],
     });
     const storageKey = new CustomerManagedKey(this, 'storage-key', {
       env,
@@ -73,23 +88,24 @@ export class DataStack extends SkillforgeStack {
       ]),
       logsKeyArn: logsKey.arn,
     });
-    new AppSecrets(this, 'secrets', {
+    const secrets = new AppSecrets(this, 'secrets', {
       env,
       vpcId,
       privateSubnetIds: net.privateSubnetIds,
       postgresMasterSecretArn: this.postgres.masterSecretArn,
       postgresKeyArn: this.postgres.key.arn,
       rotationSecurityGroupId: rotationGroup.id,
+      logsKeyArn: logsKey.arn,
     });
 
-    const endpoints: Partial<Record<DataStore, string>> = { postgres: this.postgres.primary.address };
+    const published: Partial<Record<PublishedStore, string>> = {};
     if (storePlacement(env, 'redis') === 'managed') {
       const redis = new Redis(this, 'redis', {
         env,
         databaseSubnetIds,
         securityGroupId: storeGroup('redis'),
       });
-      endpoints.redis = redis.group.primaryEndpointAddress;
+      published.redis = redis.group.primaryEndpointAddress;
     }
     if (storePlacement(env, 'opensearch') === 'managed') {
       const search = new OpenSearch(this, 'opensearch', {
@@ -101,9 +117,9 @@ export class DataStack extends SkillforgeStack {
       new OpenSearchSnapshots(this, 'opensearch-snapshots', {
         env,
         storageKeyArn: storageKey.arn,
-        accessLogsBucket: this.storage.accessLogs.name,
+        accessLogsBucket: this.storage.accessLogs.bucket.bucket,
       });
-      endpoints.opensearch = search.domain.endpoint;
+      published.opensearch = search.domain.endpoint;
     }
     if (storePlacement(env, 'kafka') === 'managed') {
       const kafka = new Kafka(this, 'kafka', {
@@ -112,17 +128,18 @@ export class DataStack extends SkillforgeStack {
         securityGroupId: storeGroup('kafka'),
         logsKeyArn: logsKey.arn,
       });
-      // Clients need one reachable broker to bootstrap; the name points at the first, they discover the rest.
-      endpoints.kafka = Fn.element(
-        Fn.split(':', Fn.element(Fn.split(',', kafka.cluster.bootstrapBrokersSaslIam), 0)),
-        0,
-      );
+      // Every broker: clients bootstrap from any of them, and one broker down must not stop them.
+      published.kafka = kafka.cluster.bootstrapBrokersSaslIam;
     }
+    new StoreEndpoints(this, 'endpoints', { env, keyArn: secrets.key.arn, endpoints: published });
     new PrivateDns(this, 'private-dns', {
       env,
       vpcId,
-      endpoints,
-      readReplicaHosts: this.postgres.replicas.map((replica) => replica.address),
+      primaryHost: this.postgres.primary.address,
+      readReplicas: this.postgres.replicas.map((replica) => ({
+        identifier: replica.identifier,
+        address: replica.address,
+      })),
     });
   }
 }

@@ -37,6 +37,9 @@ const PLATFORM_KINDS: readonly GroupKind[] = [
   // The Gateway API bundle's safe-upgrades policy (since v1.4): no experimental or pre-v1.4 CRDs over its own.
   admission('ValidatingAdmissionPolicy'),
   admission('ValidatingAdmissionPolicyBinding'),
+  // Karpenter's node pool and node class (charts/platform/karpenter.ts).
+  { group: 'karpenter.sh', kind: 'NodePool' },
+  { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' },
 ];
 
 /** How much of the cluster a team's project may touch outside its namespaces. */

@@ -52,7 +52,10 @@ export function workloadConfig(env: EnvConfig, workload: Workload): Record<strin
     const endpoint = storeEndpoint(env, store);
     const prefix = envPrefix(store);
     const auth = storeAuth(env, store);
-    data[`${prefix}_HOST`] = endpoint.host;
+    // A managed store's native endpoint is published by Terraform in the Secrets Manager secret named here (an
+    // address, not a credential); the workload reads it with its IRSA role.
+    if (endpoint.kind === 'named') data[`${prefix}_HOST`] = endpoint.host;
+    else data[`${prefix}_ENDPOINT_REF`] = endpoint.secret;
     data[`${prefix}_PORT`] = String(endpoint.port);
     // password-secret: files under _CREDENTIALS_DIR; iam: a token signed with the pod's IRSA role; in-cluster: none.
     data[`${prefix}_AUTH`] = auth;

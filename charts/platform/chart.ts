@@ -10,6 +10,7 @@ import { renderGateway } from './gateway';
 import { renderIssuers } from './issuers';
 import { renderMeshNamespace } from './mesh-namespace';
 import { renderStorageClass } from './storage';
+import { renderKarpenterNodes } from './karpenter';
 import { renderInClusterStores } from './stores';
 
 export function platformChart(scope: Construct, env: EnvConfig): NamespaceChart {
@@ -19,6 +20,7 @@ export function platformChart(scope: Construct, env: EnvConfig): NamespaceChart 
   renderMeshNamespace(chart, env);
   renderGateway(chart, env);
   renderInClusterStores(chart, env);
+  renderKarpenterNodes(chart, env);
   renderSystemNamespacePolicies(chart, env, 'platform');
   renderPlatformPolicies(chart, env);
   chart.addWorkloads();

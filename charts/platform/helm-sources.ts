@@ -21,6 +21,7 @@ import {
   redisExporterValues,
   tempoValues,
 } from './values/observability';
+import { karpenterValues } from './values/karpenter';
 import { chartInstalled } from '../plan/components';
 import type { HelmValues } from './values/shared';
 
@@ -36,7 +37,9 @@ export interface PlatformHelmSource {
   /**
    * Namespaces besides its own that the chart writes to with our values. An aggregated API server (KEDA's,
    * metrics-server's) must read kube-system's extension-apiserver-authentication ConfigMap, so both charts bind
-   * the extension-apiserver-authentication-reader Role there: one RoleBinding each, nothing else.
+   * the extension-apiserver-authentication-reader Role there: one RoleBinding each, nothing else. Karpenter's
+   * chart adds a Role and RoleBinding in kube-system (read the kube-dns Service, for the nodes' cluster DNS) and
+   * in kube-node-lease (delete the leases of nodes it removed).
    */
   readonly alsoWritesTo: readonly string[];
 }
@@ -56,6 +59,7 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
   'external-dns': externalDnsValues,
   'external-secrets': externalSecretsValues,
   'aws-load-balancer-controller': loadBalancerControllerValues,
+  karpenter: karpenterValues,
   'argo-rollouts': argoRolloutsValues,
   keda: kedaValues,
   'metrics-server': metricsServerValues,
@@ -74,6 +78,7 @@ const VALUES: Readonly<Record<string, (env: EnvConfig) => HelmValues>> = {
 const ALSO_WRITES_TO: Readonly<Record<string, readonly string[]>> = {
   keda: ['kube-system'],
   'metrics-server': ['kube-system'],
+  karpenter: ['kube-system', 'kube-node-lease'],
 };
 
 /**

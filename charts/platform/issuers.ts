@@ -2,9 +2,9 @@
 // environment's one public certificate, and the ClusterSecretStore for AWS Secrets Manager.
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { appHost, namespaces, originHost, publicZone, toolHost } from '../../constructs/contracts';
+import { appHost, namespaces, originHost, publicZone } from '../../constructs/contracts';
 import { plainMeta } from '../../constructs/k8s/metadata';
-import { components, GATEWAY_NAMESPACE, hasComponent, namespaceOf } from '../plan/components';
+import { components, GATEWAY_NAMESPACE, namespaceOf } from '../plan/components';
 import { jobsIn } from '../../constructs/contracts';
 import { credentialStoresIn, SECRET_STORE } from '../workloads/credentials';
 import { passwordStoresOf } from '../plan/workloads';
@@ -13,7 +13,6 @@ import { Manifest } from '../../constructs/k8s/manifest';
 
 export const CLUSTER_ISSUER = 'letsencrypt';
 export const APP_CERTIFICATE_SECRET = 'app-tls';
-export const GRAFANA_CERTIFICATE_SECRET = 'grafana-tls';
 const ACME_SERVER = 'https://acme-v02.api.letsencrypt.org/directory';
 
 export function renderIssuers(scope: Construct, env: EnvConfig): void {
@@ -51,9 +50,6 @@ export function renderIssuers(scope: Construct, env: EnvConfig): void {
     });
   // The public host, and the origin name CloudFront connects to (its TLS check uses that name).
   certificate('AppCertificate', APP_CERTIFICATE_SECRET, [appHost(env), originHost(env)]);
-  if (hasComponent(env, components.grafana)) {
-    certificate('GrafanaCertificate', GRAFANA_CERTIFICATE_SECRET, [toolHost(env, 'grafana')]);
-  }
   new Manifest(scope, 'SecretStore', {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',

@@ -1,26 +1,16 @@
 // The Secrets Manager secrets of constructs/contracts/data-store-auth.ts `managedSecrets`, encrypted with a
 // customer-managed key. The PostgreSQL application credentials rotate every secrets.rotationDays (runbook §3.2)
-// with AWS's alternating-users rotation function, which uses the RDS-managed master secret to change the
-// inactive user's password, so a rotation never breaks live connections.
+// with the alternating-users rotation function (postgres-rotation.ts), which uses the RDS-managed master secret to
+// change the inactive user's password, so a rotation never breaks live connections.
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsmanager-secret-rotation';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { ServerlessapplicationrepositoryCloudformationStack } from '@cdktf/provider-aws/lib/serverlessapplicationrepository-cloudformation-stack';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import { irsaBindings, managedSecrets, resourcePrefix, secretName } from '../contracts';
+import { PostgresRotation } from './postgres-rotation';
 import { CustomerManagedKey } from './customer-managed-key';
 import { recordNfr } from './nfr';
-
-/**
- * AWS's published rotation function (Serverless Application Repository), pinned: the version AWS CDK's
- * SecretRotationApplication.POSTGRES_ROTATION_MULTI_USER deploys in the aws partition.
- */
-export const POSTGRES_ROTATION_APPLICATION = {
-  applicationId:
-    'arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationMultiUser',
-  semanticVersion: '1.1.671',
-} as const;
 
 export interface AppSecretsProps {
   readonly env: EnvConfig;
@@ -31,6 +21,8 @@ export interface AppSecretsProps {
   readonly postgresKeyArn: string;
   /** From rotationSecurityGroup(): created before PostgreSQL's group so that group can admit it. */
   readonly rotationSecurityGroupId: string;
+  /** Key of the data stores' log groups (the rotation function's logs). */
+  readonly logsKeyArn: string;
 }
 
 export class AppSecrets extends Construct {
@@ -48,26 +40,9 @@ export class AppSecrets extends Construct {
       purpose: 'secrets',
       description: `Application secrets of ${env.name} (External Secrets decrypts through Secrets Manager)`,
       userRoleArns: readers,
+      // Readers decrypt only through Secrets Manager, never a ciphertext they copied (test/aws/iam).
+      userViaService: `secretsmanager.${env.aws.region}.amazonaws.com`,
     });
-    const rotationFunction = new ServerlessapplicationrepositoryCloudformationStack(
-      this,
-      'postgres-rotation',
-      {
-        name: `${resourcePrefix(env)}-postgres-rotation`,
-        applicationId: POSTGRES_ROTATION_APPLICATION.applicationId,
-        semanticVersion: POSTGRES_ROTATION_APPLICATION.semanticVersion,
-        capabilities: ['CAPABILITY_IAM', 'CAPABILITY_RESOURCE_POLICY'],
-        parameters: {
-          endpoint: `https://secretsmanager.${env.aws.region}.amazonaws.com`,
-          functionName: `${resourcePrefix(env)}-postgres-rotation`,
-          vpcSubnetIds: props.privateSubnetIds.join(','),
-          vpcSecurityGroupIds: props.rotationSecurityGroupId,
-          kmsKeyArn: this.key.arn,
-          masterSecretArn: props.postgresMasterSecretArn,
-          masterSecretKmsKeyArn: props.postgresKeyArn,
-        },
-      },
-    );
     for (const secret of managedSecrets(env)) {
       const resource = new SecretsmanagerSecret(this, secret.path.replace(/\//g, '-'), {
         name: secretName(env, secret.path),
@@ -80,10 +55,20 @@ export class AppSecrets extends Construct {
       });
       this.secrets.set(secret.path, resource);
       if (secret.rotation === 'postgres-alternating-users') {
+        const rotation = new PostgresRotation(this, 'postgres-rotation', {
+          env,
+          privateSubnetIds: props.privateSubnetIds,
+          securityGroupId: props.rotationSecurityGroupId,
+          appSecretArn: resource.arn,
+          appSecretKeyArn: this.key.arn,
+          masterSecretArn: props.postgresMasterSecretArn,
+          masterSecretKeyArn: props.postgresKeyArn,
+          logsKeyArn: props.logsKeyArn,
+        });
         recordNfr(
           new SecretsmanagerSecretRotation(this, `${secret.path.replace(/\//g, '-')}-rotation`, {
             secretId: resource.id,
-            rotationLambdaArn: rotationFunction.outputs.lookup('RotationLambdaARN'),
+            rotationLambdaArn: rotation.function.arn,
             rotationRules: { automaticallyAfterDays: env.secrets.rotationDays },
             // The first value is written by the migrations bootstrap (docs/aws.md); rotate on schedule after it.
             rotateImmediately: false,

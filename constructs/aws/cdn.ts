@@ -7,7 +7,7 @@ import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfr
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { appHost, bucketName, originHost, resourcePrefix } from '../contracts';
+import { appHost, bucketName, GRAFANA_PATH, originHost, resourcePrefix } from '../contracts';
 import { recordNfr } from './nfr';
 
 /** AWS-managed cache and origin-request policies (fixed ids published by CloudFront). */
@@ -83,6 +83,14 @@ export class Cdn extends Construct {
         {
           ...behaviour,
           pathPattern: '/api/*',
+          cachePolicyId: CACHING_DISABLED,
+          originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+        // Grafana, behind the same WAF (the origin admits CloudFront alone): sessions and API tokens pass, nothing
+        // is cached (docs/decisions/grafana-behind-cloudfront.md).
+        {
+          ...behaviour,
+          pathPattern: `${GRAFANA_PATH}/*`,
           cachePolicyId: CACHING_DISABLED,
           originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
         },

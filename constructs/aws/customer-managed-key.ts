@@ -12,15 +12,61 @@ export interface CustomerManagedKeyProps {
   /** Short purpose used in the alias, e.g. "logs" → alias/skillforge-prod-logs. */
   readonly purpose: string;
   readonly description: string;
-  /** AWS service principals allowed to use the key (e.g. logs.eu-west-1.amazonaws.com). Default: none. */
-  readonly servicePrincipals?: readonly string[];
+  /**
+   * CloudWatch Logs log groups (names, `*` allowed) whose events the key encrypts. The Logs service may use the
+   * key only for those, by the encryption context Logs sends (kms:EncryptionContext:aws:logs:arn). Default: none.
+   */
+  readonly logGroups?: readonly string[];
   /** Days before a scheduled deletion completes. Default 30, the maximum, so a mistake can be undone. */
   readonly deletionWindowDays?: number;
   /** IAM role ARNs (not whole accounts) that may encrypt and decrypt with the key. Default: none. */
   readonly userRoleArns?: readonly string[];
+  /**
+   * The service those roles must go through (kms:ViaService), e.g. secretsmanager.eu-west-1.amazonaws.com. A key
+   * policy that names a role is enough on its own for KMS, so without this the role could decrypt directly.
+   * Default: none (direct use).
+   */
+  readonly userViaService?: string;
   /** Provider for another region (the DR key, or us-east-1 for CloudFront). Default: the stack's provider. */
   readonly provider?: TerraformProvider;
 }
+
+/**
+ * The key policy CloudWatch Logs needs, as AWS documents it ("Encrypt log data in CloudWatch Logs using AWS KMS",
+ * step 2: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html): the Logs service
+ * principal of the region, limited by `kms:EncryptionContext:aws:logs:arn` to the named log groups. DescribeKey
+ * carries no encryption context, so it has its own statement.
+ */
+function logsStatements(env: EnvConfig, logGroups: readonly string[]) {
+  const logs = [{ type: 'Service', identifiers: [`logs.${env.aws.region}.amazonaws.com`] }];
+  return [
+    {
+      sid: 'CloudWatchLogsUseForTheseLogGroups',
+      effect: 'Allow',
+      principals: logs,
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      condition: [
+        {
+          test: 'ArnLike',
+          variable: 'kms:EncryptionContext:aws:logs:arn',
+          values: logGroups.map((group) => logGroupArn(env, group)),
+        },
+      ],
+    },
+    {
+      sid: 'CloudWatchLogsDescribe',
+      effect: 'Allow',
+      principals: logs,
+      actions: ['kms:DescribeKey'],
+      resources: ['*'],
+    },
+  ];
+}
+
+/** ARN of a log group by name, as Logs puts it in the encryption context (no trailing `:*`). */
+export const logGroupArn = (env: EnvConfig, name: string): string =>
+  `arn:aws:logs:${env.aws.region}:${env.aws.accountId}:log-group:${name}`;
 
 export class CustomerManagedKey extends Construct {
   readonly key: KmsKey;
@@ -37,24 +83,7 @@ export class CustomerManagedKey extends Construct {
         actions: ['kms:*'],
         resources: ['*'],
       },
-      ...(props.servicePrincipals?.length
-        ? [
-            {
-              sid: 'ServiceUse',
-              effect: 'Allow',
-              principals: [{ type: 'Service', identifiers: [...props.servicePrincipals] }],
-              actions: [
-                'kms:Encrypt*',
-                'kms:Decrypt*',
-                'kms:ReEncrypt*',
-                'kms:GenerateDataKey*',
-                'kms:Describe*',
-              ],
-              resources: ['*'],
-              condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] }],
-            },
-          ]
-        : []),
+      ...(props.logGroups?.length ? logsStatements(props.env, props.logGroups) : []),
       ...(props.userRoleArns?.length
         ? [
             {
@@ -69,6 +98,9 @@ export class CustomerManagedKey extends Construct {
                 'kms:DescribeKey',
               ],
               resources: ['*'],
+              condition: props.userViaService
+                ? [{ test: 'StringEquals', variable: 'kms:ViaService', values: [props.userViaService] }]
+                : undefined,
             },
           ]
         : []),

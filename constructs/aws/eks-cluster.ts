@@ -14,6 +14,9 @@ import type { EnvConfig } from '../../environments';
 import { clusterName, iamRoleName } from '../contracts';
 import { CustomerManagedKey } from './customer-managed-key';
 
+/** EKS writes control-plane logs to exactly this group. */
+const controlPlaneLogGroup = (cluster: string): string => `/aws/eks/${cluster}/cluster`;
+
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
 export interface EksClusterProps {
@@ -43,11 +46,11 @@ export class EksCluster extends Construct {
       env,
       purpose: 'eks-logs',
       description: `Control-plane logs of ${name}`,
-      servicePrincipals: [`logs.${env.aws.region}.amazonaws.com`],
+      logGroups: [controlPlaneLogGroup(name)],
     });
     // EKS writes to exactly this name; creating it first is how retention and the CMK are set.
     const logGroup = new CloudwatchLogGroup(this, 'control-plane-logs', {
-      name: `/aws/eks/${name}/cluster`,
+      name: controlPlaneLogGroup(name),
       retentionInDays: env.cluster.controlPlaneLogRetentionDays,
       kmsKeyId: logsKey.arn,
     });
@@ -64,7 +67,7 @@ export class EksCluster extends Construct {
       name: iamRoleName(env, 'eks-cluster'),
       assumeRolePolicy: trust.json,
     });
-    new IamRolePolicyAttachment(this, 'role-cluster-policy', {
+    const clusterPolicy = new IamRolePolicyAttachment(this, 'role-cluster-policy', {
       role: role.name,
       policyArn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
     });
@@ -77,7 +80,7 @@ export class EksCluster extends Construct {
         },
       ],
     });
-    new IamRolePolicy(this, 'role-key-policy', {
+    const keyPolicy = new IamRolePolicy(this, 'role-key-policy', {
       role: role.id,
       name: 'secrets-encryption',
       policy: useKey.json,
@@ -97,11 +100,17 @@ export class EksCluster extends Construct {
       },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
-      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      // Who may use the API is declared as access entries (eks-access.ts), the creator included: nothing implicit.
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
+      // STANDARD: at the end of standard support EKS upgrades the cluster instead of billing extended support; the
+      // weekly health check and the review warn kubernetesSupportWarningDays before that date.
+      upgradePolicy: { supportType: 'STANDARD' },
       // The pinned managed add-ons (EksAddons) are the only copies of vpc-cni, coredns and kube-proxy.
       bootstrapSelfManagedAddons: false,
       deletionProtection: true,
-      dependsOn: [logGroup],
+      // EKS validates the role's permissions when it creates the cluster, and a destroy must keep them until the
+      // cluster is gone: the cluster waits for its policies (provider docs, eks_cluster example).
+      dependsOn: [logGroup, clusterPolicy, keyPolicy],
     });
     const issuerUrl = this.cluster.identity.get(0).oidc.get(0).issuer;
     this.oidcProvider = new IamOpenidConnectProvider(this, 'oidc-provider', {

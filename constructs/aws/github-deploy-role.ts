@@ -1,8 +1,9 @@
-// The role GitHub Actions assumes through OIDC to plan and deploy this environment: trusted only for the model's
-// repository *and* GitHub environment (required reviewers gate production), allowed to use this environment's
-// state objects, and to manage only IAM roles and policies named skillforge-<env>-*.
+// The role GitHub Actions assumes through OIDC to deploy this environment: trusted only for the model's repository
+// *and* GitHub environment (required reviewers gate production). Everything outside IAM comes from AWS's
+// PowerUserAccess; IAM is limited to roles named skillforge-<env>-* that carry the permissions boundary, so the
+// role cannot make itself (or anything it creates) an administrator. It lives in <env>-bootstrap, applied by an
+// administrator, because it must never be able to change itself, the plan role or the boundary.
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -10,21 +11,64 @@ import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
 import {
   CI_ROLE_PURPOSE,
+  iamRoleArn,
   iamRoleName,
+  permissionsBoundaryArn,
+  PLAN_ROLE_PURPOSE,
   resourcePrefix,
-  stackIds,
-  stateBucketName,
-  stateKey,
 } from '../contracts';
+import { githubTrust, stateAccessStatements } from './github-oidc';
 
-export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
+/** AWS managed policy: every service but IAM, Organizations and Account (vendored in test/aws/iam/managed-policies). */
+export const POWER_USER_ACCESS = 'arn:aws:iam::aws:policy/PowerUserAccess';
 
-/** The `sub` claim of a job that runs in the given GitHub environment of the given repository. */
-export const githubSubject = (env: EnvConfig): string =>
-  `repo:${env.ci.githubRepository}:environment:${env.ci.githubEnvironment}`;
+/** IAM actions whose request carries `iam:PermissionsBoundary` (Service Authorization Reference, IAM actions table). */
+const BOUNDED_ROLE_WRITES = [
+  'iam:CreateRole',
+  'iam:PutRolePolicy',
+  'iam:DeleteRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:PutRolePermissionsBoundary',
+];
+
+/** Role reads and writes that cannot widen what a bounded role may do. */
+const ROLE_MAINTENANCE = [
+  'iam:GetRole',
+  'iam:DeleteRole',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:TagRole',
+  'iam:UntagRole',
+  'iam:ListRoleTags',
+  'iam:GetRolePolicy',
+  'iam:ListRolePolicies',
+  'iam:ListAttachedRolePolicies',
+  'iam:ListInstanceProfilesForRole',
+];
+
+/** Every IAM write, for the denies that protect the CI roles and the boundary. */
+const IAM_WRITES = [
+  'iam:Add*',
+  'iam:Attach*',
+  'iam:Create*',
+  'iam:Delete*',
+  'iam:Detach*',
+  'iam:PassRole',
+  'iam:Put*',
+  'iam:Remove*',
+  'iam:Set*',
+  'iam:Tag*',
+  'iam:Untag*',
+  'iam:Update*',
+];
 
 export interface GithubDeployRoleProps {
   readonly env: EnvConfig;
+  readonly oidcProviderArn: string;
+  /** The Terraform state key (its ARN; the backend's kms_key_id names the same key). */
+  readonly stateKeyArn: string;
 }
 
 export class GithubDeployRole extends Construct {
@@ -34,77 +78,48 @@ export class GithubDeployRole extends Construct {
     super(scope, id);
     const { env } = props;
     const account = env.aws.accountId;
-    const provider = new IamOpenidConnectProvider(this, 'oidc-provider', {
-      url: `https://${GITHUB_OIDC_ISSUER}`,
-      clientIdList: ['sts.amazonaws.com'],
-    });
+    const projectRoles = `arn:aws:iam::${account}:role/${resourcePrefix(env)}-*`;
+    const boundary = permissionsBoundaryArn(env);
     const trust = new DataAwsIamPolicyDocument(this, 'trust', {
-      statement: [
-        {
-          effect: 'Allow',
-          actions: ['sts:AssumeRoleWithWebIdentity'],
-          principals: [{ type: 'Federated', identifiers: [provider.arn] }],
-          condition: [
-            { test: 'StringEquals', variable: `${GITHUB_OIDC_ISSUER}:sub`, values: [githubSubject(env)] },
-            { test: 'StringEquals', variable: `${GITHUB_OIDC_ISSUER}:aud`, values: ['sts.amazonaws.com'] },
-          ],
-        },
-      ],
+      statement: [githubTrust(props.oidcProviderArn, deploySubject(env))],
     });
     this.role = new IamRole(this, 'role', {
       name: iamRoleName(env, CI_ROLE_PURPOSE),
       assumeRolePolicy: trust.json,
       maxSessionDuration: 3600,
     });
-    // Everything but IAM, in this environment's own account (one account per environment).
-    new IamRolePolicyAttachment(this, 'power-user', {
-      role: this.role.name,
-      policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
-    });
-    const bucket = `arn:aws:s3:::${stateBucketName(env)}`;
-    const stacks = stackIds(env);
-    const prefix = resourcePrefix(env);
+    new IamRolePolicyAttachment(this, 'power-user', { role: this.role.name, policyArn: POWER_USER_ACCESS });
     const permissions = new DataAwsIamPolicyDocument(this, 'permissions', {
       statement: [
+        ...stateAccessStatements(env, props.stateKeyArn, 'read-write'),
         {
+          sid: 'CreateAndChangeRolesOnlyWithinTheBoundary',
           effect: 'Allow',
-          actions: ['s3:ListBucket'],
-          resources: [bucket],
-          condition: [
-            { test: 'StringLike', variable: 's3:prefix', values: stacks.map((stack) => `${stack}/*`) },
-          ],
+          actions: BOUNDED_ROLE_WRITES,
+          resources: [projectRoles],
+          condition: [{ test: 'StringEquals', variable: 'iam:PermissionsBoundary', values: [boundary] }],
         },
         {
+          sid: 'MaintainProjectRoles',
           effect: 'Allow',
-          actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-          resources: stacks.flatMap((stack) => [
-            `${bucket}/${stateKey(stack)}`,
-            `${bucket}/${stateKey(stack)}.tflock`,
-          ]),
+          actions: ROLE_MAINTENANCE,
+          resources: [projectRoles],
         },
         {
+          sid: 'PassOnlyProjectRoles',
           effect: 'Allow',
-          actions: [
-            'iam:CreateRole',
-            'iam:DeleteRole',
-            'iam:GetRole',
-            'iam:UpdateRole',
-            'iam:UpdateAssumeRolePolicy',
-            'iam:TagRole',
-            'iam:UntagRole',
-            'iam:PutRolePolicy',
-            'iam:GetRolePolicy',
-            'iam:DeleteRolePolicy',
-            'iam:ListRolePolicies',
-            'iam:ListAttachedRolePolicies',
-            'iam:AttachRolePolicy',
-            'iam:DetachRolePolicy',
-            'iam:ListInstanceProfilesForRole',
-            'iam:PassRole',
-          ],
-          resources: [`arn:aws:iam::${account}:role/${prefix}-*`],
+          actions: ['iam:PassRole'],
+          resources: [projectRoles],
         },
         {
+          sid: 'ReadTheBoundaryAndManagedPolicies',
+          effect: 'Allow',
+          actions: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
+          resources: [boundary, 'arn:aws:iam::aws:policy/*'],
+        },
+        {
+          // EKS clusters' OIDC providers (IRSA); the GitHub provider belongs to <env>-bootstrap.
+          sid: 'ClusterOidcProviders',
           effect: 'Allow',
           actions: [
             'iam:CreateOpenIDConnectProvider',
@@ -113,20 +128,32 @@ export class GithubDeployRole extends Construct {
             'iam:UpdateOpenIDConnectProviderThumbprint',
             'iam:AddClientIDToOpenIDConnectProvider',
             'iam:TagOpenIDConnectProvider',
+            'iam:UntagOpenIDConnectProvider',
           ],
-          resources: [`arn:aws:iam::${account}:oidc-provider/*`],
+          resources: [`arn:aws:iam::${account}:oidc-provider/oidc.eks.${env.aws.region}.amazonaws.com/id/*`],
         },
         {
-          effect: 'Allow',
-          actions: ['iam:CreateServiceLinkedRole'],
-          resources: [`arn:aws:iam::${account}:role/aws-service-role/*`],
+          sid: 'NeverChangeTheCiRolesOrTheBoundary',
+          effect: 'Deny',
+          actions: IAM_WRITES,
+          resources: [iamRoleArn(env, CI_ROLE_PURPOSE), iamRoleArn(env, PLAN_ROLE_PURPOSE), boundary],
+        },
+        {
+          sid: 'NeverRemoveABoundary',
+          effect: 'Deny',
+          actions: ['iam:DeleteRolePermissionsBoundary'],
+          resources: ['*'],
         },
       ],
     });
     new IamRolePolicy(this, 'policy', {
       role: this.role.id,
-      name: 'state-and-iam',
+      name: 'state-and-bounded-iam',
       policy: permissions.json,
     });
   }
 }
+
+/** The `sub` claim of a job that runs in the environment's GitHub environment of the model's repository. */
+export const deploySubject = (env: EnvConfig): string =>
+  `repo:${env.ci.githubRepository}:environment:${env.ci.githubEnvironment}`;

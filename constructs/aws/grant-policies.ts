@@ -1,22 +1,27 @@
 // Least-privilege IAM statements for each Grant of constructs/contracts/identities.ts. Every resource is named from
 // the model (bucket names, secret prefixes, store identifiers are deterministic), so a role never depends on
 // another stack's state. Resource "*" appears only for actions IAM cannot scope (List*/Describe*) and for the
-// load-balancer controller, whose AWS-published policy scopes by tag condition instead (docs/aws.md).
+// load-balancer controller, whose published policy (constructs/aws/upstream/) scopes writes by tag condition.
 import type { EnvConfig } from '../../environments';
 import {
   awsAccessBuckets,
   bucketName,
-  clusterName,
+  endpointSecretPath,
   iamRoleArn,
   kafkaTopicPrefix,
+  kmsAliasName,
+  POSTGRES_KEY_PURPOSE,
   mskClusterName,
   opensearchDomainName,
   postgresIdentifier,
   redisReplicationGroupId,
   redisUserName,
+  secretName,
   type Grant,
 } from '../contracts';
 import type { PolicyStatement } from './secure-bucket';
+import { karpenterControllerStatements } from './karpenter-policy';
+import { loadBalancerControllerStatements } from './upstream-policies';
 
 /** Role the OpenSearch service assumes to write snapshots into the snapshot bucket (created in <env>-data). */
 export const opensearchSnapshotServiceRole = 'opensearch-snapshot-repository';
@@ -95,8 +100,11 @@ export function grantStatements(env: EnvConfig, grant: Grant): PolicyStatement[]
     case 'dns01-challenge':
       return [
         allow(['route53:GetChange'], ['arn:aws:route53:::change/*']),
+        // The record-type condition only exists on ChangeResourceRecordSets; on ListResourceRecordSets it would be
+        // a key the action never sends (test/aws/iam/iam-data.test.ts).
+        allow(['route53:ListResourceRecordSets'], ['arn:aws:route53:::hostedzone/*']),
         allow(
-          ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'],
+          ['route53:ChangeResourceRecordSets'],
           ['arn:aws:route53:::hostedzone/*'],
           [
             {
@@ -106,10 +114,13 @@ export function grantStatements(env: EnvConfig, grant: Grant): PolicyStatement[]
             },
           ],
         ),
-        allow(['route53:ListHostedZones'], ['*']),
+        // cert-manager finds the zone of a domain by name (cert-manager docs, "Route53", IAM policy).
+        allow(['route53:ListHostedZonesByName'], ['*']),
       ];
     case 'load-balancer-controller':
-      return loadBalancerControllerStatements(env);
+      return loadBalancerControllerStatements();
+    case 'karpenter':
+      return karpenterControllerStatements(env);
     case 'ebs-csi-driver':
       // Attached as the AWS-managed AmazonEBSCSIDriverPolicy (see IrsaRoles): AWS keeps it current with the driver.
       return [];
@@ -147,6 +158,25 @@ function workloadStatements(
         ],
       ),
       allow(['rds:DeleteDBInstance', 'rds:ModifyDBInstance'], [arn.rds('db', drill)]),
+      // Restoring an encrypted instance: RDS creates a grant on the source's key on the caller's behalf and
+      // describes it ("Amazon RDS: Overview of encrypting resources", key permissions for restores), so the
+      // caller needs both, through RDS only and on the PostgreSQL key only (matched by its alias).
+      allow(
+        ['kms:CreateGrant', 'kms:DescribeKey'],
+        [arn.anyKey],
+        [
+          {
+            test: 'StringEquals',
+            variable: 'kms:ViaService',
+            values: [`rds.${env.aws.region}.amazonaws.com`],
+          },
+          {
+            test: 'ForAnyValue:StringEquals',
+            variable: 'kms:ResourceAliases',
+            values: [kmsAliasName(env, POSTGRES_KEY_PURPOSE)],
+          },
+        ],
+      ),
     ];
   }
   const purpose = awsAccessBuckets[access];
@@ -165,7 +195,28 @@ function workloadStatements(
   ];
 }
 
+/** The store's published native endpoint (store-endpoints.ts), read through Secrets Manager only. */
+function endpointStatements(env: EnvConfig, store: Extract<Grant, { kind: 'data-store' }>['store']) {
+  const { region, accountId } = env.aws;
+  return [
+    allow(
+      ['secretsmanager:GetSecretValue'],
+      [
+        `arn:aws:secretsmanager:${region}:${accountId}:secret:${secretName(env, endpointSecretPath(store))}-*`,
+      ],
+    ),
+    keyViaService(env, 'secretsmanager', ['kms:Decrypt']),
+  ];
+}
+
 function dataStoreStatements(
+  env: EnvConfig,
+  store: Extract<Grant, { kind: 'data-store' }>['store'],
+): PolicyStatement[] {
+  return [...endpointStatements(env, store), ...storeAccessStatements(env, store)];
+}
+
+function storeAccessStatements(
   env: EnvConfig,
   store: Extract<Grant, { kind: 'data-store' }>['store'],
 ): PolicyStatement[] {
@@ -209,83 +260,4 @@ function dataStoreStatements(
       ];
     }
   }
-}
-
-/** The controller's published policy, trimmed to what ingress-nginx's NLB and CloudFront's origin need. */
-function loadBalancerControllerStatements(env: EnvConfig): PolicyStatement[] {
-  const owned = [
-    { test: 'StringEquals', variable: 'aws:ResourceTag/elbv2.k8s.aws/cluster', values: [clusterName(env)] },
-  ];
-  const tagging = [
-    { test: 'StringEquals', variable: 'aws:RequestTag/elbv2.k8s.aws/cluster', values: [clusterName(env)] },
-  ];
-  return [
-    allow(
-      [
-        'ec2:DescribeAccountAttributes',
-        'ec2:DescribeAddresses',
-        'ec2:DescribeAvailabilityZones',
-        'ec2:DescribeInternetGateways',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeInstances',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeTags',
-        'elasticloadbalancing:DescribeLoadBalancers',
-        'elasticloadbalancing:DescribeLoadBalancerAttributes',
-        'elasticloadbalancing:DescribeListeners',
-        'elasticloadbalancing:DescribeListenerAttributes',
-        'elasticloadbalancing:DescribeListenerCertificates',
-        'elasticloadbalancing:DescribeRules',
-        'elasticloadbalancing:DescribeTargetGroups',
-        'elasticloadbalancing:DescribeTargetGroupAttributes',
-        'elasticloadbalancing:DescribeTargetHealth',
-        'elasticloadbalancing:DescribeTags',
-        'acm:ListCertificates',
-      ],
-      ['*'],
-    ),
-    allow(
-      [
-        'ec2:CreateSecurityGroup',
-        'elasticloadbalancing:CreateLoadBalancer',
-        'elasticloadbalancing:CreateTargetGroup',
-      ],
-      ['*'],
-      tagging,
-    ),
-    allow(['ec2:CreateTags'], ['arn:aws:ec2:*:*:security-group/*'], tagging),
-    allow(
-      [
-        'ec2:AuthorizeSecurityGroupIngress',
-        'ec2:RevokeSecurityGroupIngress',
-        'ec2:DeleteSecurityGroup',
-        'elasticloadbalancing:ModifyLoadBalancerAttributes',
-        'elasticloadbalancing:SetSecurityGroups',
-        'elasticloadbalancing:SetSubnets',
-        'elasticloadbalancing:DeleteLoadBalancer',
-        'elasticloadbalancing:ModifyTargetGroup',
-        'elasticloadbalancing:ModifyTargetGroupAttributes',
-        'elasticloadbalancing:DeleteTargetGroup',
-        'elasticloadbalancing:AddTags',
-      ],
-      ['*'],
-      owned,
-    ),
-    allow(
-      [
-        'elasticloadbalancing:CreateListener',
-        'elasticloadbalancing:DeleteListener',
-        'elasticloadbalancing:ModifyListener',
-        'elasticloadbalancing:RegisterTargets',
-        'elasticloadbalancing:DeregisterTargets',
-      ],
-      [
-        `arn:aws:elasticloadbalancing:${env.aws.region}:${env.aws.accountId}:loadbalancer/*`,
-        `arn:aws:elasticloadbalancing:${env.aws.region}:${env.aws.accountId}:listener/*`,
-        `arn:aws:elasticloadbalancing:${env.aws.region}:${env.aws.accountId}:targetgroup/*`,
-      ],
-    ),
-  ];
 }

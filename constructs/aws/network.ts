@@ -22,6 +22,8 @@ import type { EnvConfig } from '../../environments';
 import { clusterName, iamRoleName, resourcePrefix, subnetPlan } from '../contracts';
 import { CustomerManagedKey } from './customer-managed-key';
 
+const flowLogGroup = (env: EnvConfig): string => `/skillforge/${env.name}/vpc-flow-logs`;
+
 export interface NetworkProps {
   readonly env: EnvConfig;
 }
@@ -144,10 +146,10 @@ export class Network extends Construct {
       env,
       purpose: 'flow-logs',
       description: `VPC flow logs of ${resourcePrefix(env)}`,
-      servicePrincipals: [`logs.${env.aws.region}.amazonaws.com`],
+      logGroups: [flowLogGroup(env)],
     });
     const logGroup = new CloudwatchLogGroup(this, 'flow-logs', {
-      name: `/skillforge/${env.name}/vpc-flow-logs`,
+      name: flowLogGroup(env),
       retentionInDays: env.network.flowLogRetentionDays,
       kmsKeyId: key.arn,
     });

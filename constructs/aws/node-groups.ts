@@ -8,7 +8,7 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { iamRoleName, resourcePrefix } from '../contracts';
+import { defaultTags, iamRoleName, resourcePrefix } from '../contracts';
 
 /** What every node needs from AWS: join the cluster, pull from ECR, run the VPC CNI (pod IPs). */
 const NODE_POLICIES = [
@@ -45,12 +45,15 @@ export class NodeGroups extends Construct {
       name: iamRoleName(env, 'eks-nodes'),
       assumeRolePolicy: trust.json,
     });
-    for (const policy of NODE_POLICIES) {
-      new IamRolePolicyAttachment(this, `role-${policy}`, {
-        role: this.role.name,
-        policyArn: `arn:aws:iam::aws:policy/${policy}`,
-      });
-    }
+    // Node groups wait for their role's policies: nodes cannot join without them, and a destroy must keep them
+    // until the nodes are gone (provider docs, eks_node_group example).
+    const attachments = NODE_POLICIES.map(
+      (policy) =>
+        new IamRolePolicyAttachment(this, `role-${policy}`, {
+          role: this.role.name,
+          policyArn: `arn:aws:iam::aws:policy/${policy}`,
+        }),
+    );
     for (const [name, group] of Object.entries(env.cluster.nodeGroups)) {
       const template = new LaunchTemplate(this, `${name}-launch-template`, {
         name: `${resourcePrefix(env)}-${name}`,
@@ -60,6 +63,12 @@ export class NodeGroups extends Construct {
           httpTokens: 'required',
           httpPutResponseHopLimit: 1,
         },
+        // Instances, their volumes and network interfaces carry the stack's tags too (default_tags reach only the
+        // template itself); EC2 applies these at launch.
+        tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({
+          resourceType,
+          tags: { Name: `${resourcePrefix(env)}-${name}`, ...defaultTags(env, 'cluster') },
+        })),
         blockDeviceMappings: [
           {
             deviceName: '/dev/xvda',
@@ -84,9 +93,7 @@ export class NodeGroups extends Construct {
           updateConfig: { maxUnavailable: 1 },
           launchTemplate: { id: template.id, version: template.latestVersion.toString() },
           labels: { 'skillforge.io/node-group': name },
-          // The cluster autoscaler owns desired size after creation.
-          lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
-          dependsOn: [...(props.dependsOn ?? [])],
+          dependsOn: [...(props.dependsOn ?? []), ...attachments],
         }),
       );
     }

@@ -13,6 +13,7 @@ import { SecureBucket } from './secure-bucket';
 export interface OpenSearchSnapshotsProps {
   readonly env: EnvConfig;
   readonly storageKeyArn: string;
+  /** The access-log bucket by reference (its `bucket` attribute), so logging waits for it. */
   readonly accessLogsBucket: string;
 }
 

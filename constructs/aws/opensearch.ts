@@ -8,7 +8,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { OpensearchDomain } from '@cdktf/provider-aws/lib/opensearch-domain';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { iamRoleArn, irsaBindings, opensearchDomainName } from '../contracts';
+import { irsaBindings, opensearchAdminRoleArn, opensearchDomainName } from '../contracts';
 import { CustomerManagedKey } from './customer-managed-key';
 import { recordNfr } from './nfr';
 
@@ -18,9 +18,6 @@ const MAX_ZONES = 3;
 
 /** The domain's TLS policy for the runbook minimum (environments/rules/tls.ts refuses 1.3 with OpenSearch). */
 export const OPENSEARCH_TLS_POLICY = 'Policy-Min-TLS-1-2-PFS-2023-10';
-
-/** IAM principal that administers the security plugin (maps workload roles to OpenSearch roles). */
-export const opensearchAdminPurpose = 'ci-deploy';
 
 export interface OpenSearchProps {
   readonly env: EnvConfig;
@@ -69,7 +66,7 @@ export class OpenSearch extends Construct {
     const domainArn = `arn:aws:es:${env.aws.region}:${env.aws.accountId}:domain/${name}`;
     // IAM decides who reaches the domain (workload roles, the admin); fine-grained access control decides what.
     const principals = [
-      iamRoleArn(env, opensearchAdminPurpose),
+      opensearchAdminRoleArn(env),
       ...irsaBindings(env)
         .filter((b) => b.grants.some((g) => g.kind === 'data-store' && g.store === 'opensearch'))
         .map((b) => b.roleArn),
@@ -115,7 +112,8 @@ export class OpenSearch extends Construct {
         enabled: true,
         anonymousAuthEnabled: false,
         internalUserDatabaseEnabled: false,
-        masterUserOptions: { masterUserArn: iamRoleArn(env, opensearchAdminPurpose) },
+        // The in-cluster admin job's role maps workload roles to OpenSearch roles (security plugin API).
+        masterUserOptions: { masterUserArn: opensearchAdminRoleArn(env) },
       },
       vpcOptions: {
         subnetIds: props.databaseSubnetIds.slice(0, zones),

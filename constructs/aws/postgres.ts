@@ -10,7 +10,13 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { EnvConfig } from '../../environments';
-import { iamRoleName, postgresIdentifier, postgresReplicaCount, storeEndpoint } from '../contracts';
+import {
+  iamRoleName,
+  POSTGRES_KEY_PURPOSE,
+  postgresIdentifier,
+  postgresReplicaCount,
+  storeEndpoint,
+} from '../contracts';
 import { CustomerManagedKey } from './customer-managed-key';
 import { recordNfr } from './nfr';
 
@@ -43,7 +49,7 @@ export class Postgres extends Construct {
     const identifier = postgresIdentifier(env);
     this.key = new CustomerManagedKey(this, 'key', {
       env,
-      purpose: 'postgres',
+      purpose: POSTGRES_KEY_PURPOSE,
       description: `Storage, Performance Insights and master secret of ${identifier}`,
     });
     const subnets = new DbSubnetGroup(this, 'subnets', {
@@ -52,8 +58,9 @@ export class Postgres extends Construct {
       description: `Isolated database subnets of ${env.name}`,
     });
     const parameters = new DbParameterGroup(this, 'parameters', {
-      name: identifier,
-      family: `postgres${pg.engineVersion.split('.')[0]}`,
+      // create_before_destroy needs a fresh name for the replacement: a fixed name would collide with the old group.
+      namePrefix: `${identifier}-`,
+      family: `postgres${pg.engineVersion}`,
       description: `TLS-only, query logging (${env.name})`,
       parameter: [
         { name: 'rds.force_ssl', value: '1' },
@@ -122,6 +129,8 @@ export class Postgres extends Construct {
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: `${identifier}-final`,
       deleteAutomatedBackups: false,
+      // Deletion protection stops an API delete; this stops a plan that would replace or destroy the primary.
+      lifecycle: { preventDestroy: true },
       dependsOn: this.logGroups(identifier, props),
     });
     recordNfr(this.primary, 'rpo', 'rto', 'postgres-read-capacity', 'tls-minimum');

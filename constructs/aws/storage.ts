@@ -75,7 +75,8 @@ export class Storage extends Construct {
         env,
         bucketName: bucketName(env, purpose),
         encryption: { kind: 'kms', keyArn: props.keyArn },
-        accessLogs: { targetBucket: logsName, prefix: `s3/${purpose}/` },
+        // By reference: the logging configuration then waits for the log bucket (a plain name could race it).
+        accessLogs: { targetBucket: this.accessLogs.bucket.bucket, prefix: `s3/${purpose}/` },
         ...retention,
       });
       this.buckets.set(purpose, source);

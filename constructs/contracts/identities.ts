@@ -3,6 +3,7 @@
 // service account with the same ARN. Both sides call irsaBindings(), so they cannot disagree.
 import type { AwsAccess, DataStore, EnvConfig } from '../../environments';
 import { iamAuthStores } from './data-store-auth';
+import { KARPENTER_CONTROLLER_PURPOSE, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT } from './karpenter';
 import { iamRoleArn, iamRoleName, workloadRolePurpose } from './naming';
 import { jobsOf, servicesOf } from './workloads';
 
@@ -13,6 +14,8 @@ export type Grant =
   | { readonly kind: 'dns01-challenge' }
   | { readonly kind: 'load-balancer-controller' }
   | { readonly kind: 'ebs-csi-driver' }
+  /** Karpenter's controller: launch and terminate its nodes, read the interruption queue (karpenter-policy.ts). */
+  | { readonly kind: 'karpenter' }
   | { readonly kind: 'telemetry-storage' }
   | { readonly kind: 'cloudwatch-metrics-read' }
   | { readonly kind: 'workload'; readonly access: AwsAccess }
@@ -66,6 +69,12 @@ const CONTROLLERS: readonly {
     grants: [{ kind: 'ebs-csi-driver' }],
   },
   {
+    purpose: KARPENTER_CONTROLLER_PURPOSE,
+    namespace: KARPENTER_NAMESPACE,
+    serviceAccount: KARPENTER_SERVICE_ACCOUNT,
+    grants: [{ kind: 'karpenter' }],
+  },
+  {
     purpose: 'loki',
     namespace: 'observability',
     serviceAccount: 'loki',
@@ -108,6 +117,16 @@ export function irsaBindings(env: EnvConfig): IrsaBinding[] {
     );
   return [...controllers, ...workloads];
 }
+
+/** The job that administers the OpenSearch security plugin from inside the VPC (environments/defaults/jobs.ts). */
+export const OPENSEARCH_ADMIN_JOB = 'opensearch-security-config';
+
+/**
+ * The managed domain's master user: the in-cluster admin job's IRSA role (never a CI role: the domain answers only
+ * inside the VPC, where hosted runners are not).
+ */
+export const opensearchAdminRoleArn = (env: EnvConfig): string =>
+  iamRoleArn(env, workloadRolePurpose(OPENSEARCH_ADMIN_JOB));
 
 /** The role a given service account assumes, if any (the charts annotate service accounts with it). */
 export function roleArnFor(env: EnvConfig, namespace: string, serviceAccount: string): string | undefined {

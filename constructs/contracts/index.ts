@@ -11,3 +11,5 @@ export * from './data-store-auth';
 export * from './sops';
 export * from './capacity';
 export * from './scanner-exceptions';
+export * from './karpenter';
+export * from './kubernetes-support';

@@ -17,6 +17,16 @@ export const stackId = (env: EnvConfig, layer: TerraformLayer | 'bootstrap'): st
 export const stackIds = (env: EnvConfig): string[] => terraformLayers.map((layer) => stackId(env, layer));
 
 export const resourcePrefix = (env: EnvConfig): string => `${ORG}-${env.name}`;
+
+/** Tags every resource of a layer carries (the providers' default_tags; launch templates copy them to instances). */
+export function defaultTags(env: EnvConfig, layer: string): Record<string, string> {
+  return {
+    'skillforge:environment': env.name,
+    'skillforge:layer': layer,
+    'skillforge:managed-by': 'cdktf',
+    'skillforge:name-prefix': resourcePrefix(env),
+  };
+}
 export const clusterName = (env: EnvConfig): string => `${ORG}-${env.name}`;
 /** The kubeconfig context `aws eks update-kubeconfig` creates for the cluster. */
 export const kubeContext = (env: EnvConfig): string =>
@@ -33,17 +43,35 @@ export const replicaBucketName = (env: EnvConfig, purpose: BucketPurpose): strin
 
 export const stateBucketName = (env: EnvConfig): string => bucketName(env, 'tfstate');
 export const stateKey = (stack: string): string => `${stack}/terraform.tfstate`;
+/** The state key by ARN, as every S3 backend's kms_key_id names it (Terraform refuses aliases there). */
+export const stateKeyArn = (env: EnvConfig): string =>
+  `arn:aws:kms:${env.aws.region}:${env.aws.accountId}:key/${env.aws.stateKeyId}`;
 
 export const iamRoleName = (env: EnvConfig, purpose: string): string =>
   `${ORG}-${env.name}-${purpose}`.slice(0, 64);
 export const iamRoleArn = (env: EnvConfig, purpose: string): string =>
   `arn:aws:iam::${env.aws.accountId}:role/${iamRoleName(env, purpose)}`;
 
-/** The role GitHub Actions assumes to plan and deploy an environment (the CI stack creates it, workflows name it). */
+/** The role GitHub Actions assumes to deploy an environment (<env>-bootstrap creates it, workflows name it). */
 export const CI_ROLE_PURPOSE = 'ci-deploy';
+/** People's roles for the Kubernetes API (EKS access entries): read-only on-call, and MFA-only break-glass. */
+export const ONCALL_ROLE_PURPOSE = 'eks-oncall';
+export const BREAK_GLASS_ROLE_PURPOSE = 'eks-break-glass';
+/** The read-only role pull-request plans assume: trusted only for `pull_request` subjects, never writes. */
+export const PLAN_ROLE_PURPOSE = 'ci-plan';
+
+/**
+ * The permissions boundary every role the deploy role creates must carry (`iam:PermissionsBoundary` condition):
+ * whatever such a role's own policies say, it can never edit IAM beyond what the boundary lets components do.
+ */
+export const permissionsBoundaryName = (env: EnvConfig): string => `${ORG}-${env.name}-boundary`;
+export const permissionsBoundaryArn = (env: EnvConfig): string =>
+  `arn:aws:iam::${env.aws.accountId}:policy/${permissionsBoundaryName(env)}`;
 
 export const kmsAliasName = (env: EnvConfig, purpose: string): string =>
   `alias/${ORG}-${env.name}-${purpose}`;
+/** KMS purpose of the PostgreSQL key (storage, Performance Insights, master secret): alias/skillforge-<env>-postgres. */
+export const POSTGRES_KEY_PURPOSE = 'postgres';
 
 export const ecrRepositoryName = (image: string): string => `${ORG}/${image}`;
 export const ecrRegistry = (env: EnvConfig): string =>
@@ -63,13 +91,24 @@ export const pagerDutySecretPath = (severity: 'P1' | 'P2'): string =>
 /** Public zone of the environment: skillforge.example in production, dev.skillforge.example elsewhere. */
 export const publicZone = (env: EnvConfig): string => `${env.edge.hostPrefix}${env.edge.domain}`;
 export const appHost = (env: EnvConfig): string => `app.${publicZone(env)}`;
-export const toolHost = (env: EnvConfig, tool: 'grafana' | 'argocd'): string => `${tool}.${publicZone(env)}`;
+/**
+ * Grafana is a path of the app host, behind CloudFront and its WAF like everything public: the origin load
+ * balancer admits CloudFront alone (docs/decisions/grafana-behind-cloudfront.md). CloudFront's behaviour, the
+ * HTTPRoute, Grafana's root_url and the operations commands all read it from here.
+ */
+export const GRAFANA_PATH = '/grafana';
+export const grafanaUrl = (env: EnvConfig): string => `https://${appHost(env)}${GRAFANA_PATH}`;
 /** Private Route 53 zone for data-store endpoints, resolvable only inside the VPC. */
 export const privateZone = (env: EnvConfig): string => `internal.${publicZone(env)}`;
 
 export const dataStoreHost = (env: EnvConfig, store: DataStore): string => `${store}.${privateZone(env)}`;
 /** Read-only PostgreSQL name: weighted across the read replicas (the primary when there are none). */
 export const postgresReadHost = (env: EnvConfig): string => `postgres-read.${privateZone(env)}`;
+/**
+ * Security group of CloudFront's origin load balancer (Terraform's cluster layer creates it; the ingress Service
+ * names it in service.beta.kubernetes.io/aws-load-balancer-security-groups, which accepts names).
+ */
+export const originSecurityGroupName = (env: EnvConfig): string => `${ORG}-${env.name}-origin`;
 /** CloudFront's origin: the ingress load balancer, published under this name by external-dns. */
 export const originHost = (env: EnvConfig): string => `origin.${publicZone(env)}`;
 

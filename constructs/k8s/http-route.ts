@@ -23,6 +23,12 @@ export interface PublicHttpRouteProps {
   readonly hostnames: readonly string[];
   /** Path prefix routed to the Service. */
   readonly path: string;
+  /**
+   * Replaces the matched prefix before the request reaches the Service (Gateway API URLRewrite,
+   * ReplacePrefixMatch), for an application that serves from / behind a path of the public host. Default: the
+   * path is passed on unchanged.
+   */
+  readonly stripPrefix?: boolean;
   readonly serviceName: string;
   readonly servicePort: number;
   readonly hstsMaxAgeSeconds: number;
@@ -47,6 +53,14 @@ export class PublicHttpRoute extends Construct {
           {
             matches: [{ path: { type: 'PathPrefix', value: props.path } }],
             filters: [
+              ...(props.stripPrefix
+                ? [
+                    {
+                      type: 'URLRewrite',
+                      urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } },
+                    },
+                  ]
+                : []),
               {
                 type: 'ResponseHeaderModifier',
                 responseHeaderModifier: {

@@ -3,7 +3,7 @@ import type { EnvironmentLayer } from '../layer';
 
 export const dataStoreDefaults = {
   postgres: {
-    engineVersion: '16.4',
+    engineVersion: '16',
     instanceClass: 'db.r6g.large',
     allocatedStorageGb: 100,
     maxAllocatedStorageGb: 500,

@@ -85,7 +85,15 @@ export const imageDefaults = {
     'aws-load-balancer-controller': {
       repoURL: 'https://aws.github.io/eks-charts',
       chart: 'aws-load-balancer-controller',
-      version: '3.4.2',
+      // Its IAM policy is vendored for exactly this version (constructs/aws/upstream/).
+      version: '3.4.0',
+      namespace: 'platform',
+    },
+    // Nodes for the workloads (docs/aws.md "Karpenter"); its IAM, node role and interruption queue are Terraform's.
+    karpenter: {
+      repoURL: 'oci://public.ecr.aws/karpenter',
+      chart: 'karpenter',
+      version: '1.15.0',
       namespace: 'platform',
     },
     'argo-rollouts': {

@@ -62,6 +62,23 @@ export const jobDefaults = {
       aws: ['opensearch-snapshots'],
       resources: toolboxResources,
     },
+    // The OpenSearch security plugin's administrator: maps each workload's IAM role to its OpenSearch role before
+    // every sync of data-pipelines. It runs in the cluster because the domain is reachable only inside the VPC; its
+    // IAM role is the domain's master user (constructs/contracts/identities.ts opensearchAdminRoleArn).
+    'opensearch-security-config': {
+      namespace: 'data-pipelines',
+      image: 'ops-toolbox',
+      trigger: 'presync-hook',
+      enabled: true,
+      suspended: false,
+      command: ['skillforge-ops', 'opensearch-role-mappings'],
+      activeDeadlineMinutes: 10,
+      backoffLimit: 2,
+      callsPublicHost: false,
+      dependsOn: ['opensearch'],
+      aws: [],
+      resources: toolboxResources,
+    },
     // Runbook §1.2/§3.3: blue/green index deployment; swaps the read alias once the new index is built and checked.
     'search-index-swap': {
       ...cron,

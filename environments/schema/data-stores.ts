@@ -11,7 +11,13 @@ const inClusterSchema = z.strictObject({
 });
 
 export const postgresSchema = z.strictObject({
-  engineVersion: z.string().regex(/^\d+\.\d+$/, 'expected a PostgreSQL version such as 16.4'),
+  /**
+   * Major version only: RDS applies minor versions itself (auto_minor_version_upgrade), so a pinned minor would
+   * make the next plan try to downgrade. AWS provider docs, db_instance `engine_version`.
+   */
+  engineVersion: z
+    .string()
+    .regex(/^\d+$/, 'expected a PostgreSQL major version such as 16 (RDS applies minor versions itself)'),
   instanceClass: z
     .string()
     .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'expected an RDS instance class such as db.r6g.large'),

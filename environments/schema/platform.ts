@@ -7,6 +7,7 @@ import {
   cidrBlock,
   domainName,
   expiringException,
+  kmsKeyId,
   kubernetesName,
   positiveInt,
 } from './primitives';
@@ -20,6 +21,12 @@ export const awsSchema = z.strictObject({
   availabilityZones: z.array(availabilityZone).min(2, 'expected at least 2 availability zones').max(6),
   /** Region that receives cross-region replicas (S3 RTC) for disaster recovery. */
   drRegion: awsRegion,
+  /**
+   * Id of the KMS key <env>-bootstrap creates for Terraform state (its output `state_key_id`). Every S3 backend
+   * names it in `kms_key_id`: `encrypt = true` alone makes Terraform write state with SSE-S3, and the backend
+   * accepts only a key id or key ARN, not an alias. EXAMPLE VALUE until the first bootstrap (docs/first-apply.md).
+   */
+  stateKeyId: kmsKeyId,
 });
 
 export const interfaceEndpoint = z.enum([
@@ -58,6 +65,33 @@ export const eksAddon = z.enum([
   'eks-pod-identity-agent',
 ]);
 
+/**
+ * Karpenter's NodePool for the workloads (the managed node groups carry only the controllers and system pods).
+ * `limits` cap what Karpenter may launch in total: they are the cluster's workload capacity, which the capacity
+ * proof (constructs/contracts/capacity.ts) reads.
+ */
+export const karpenterSchema = z.strictObject({
+  limits: z.strictObject({
+    /** vCPUs of all nodes of the pool together (NodePool spec.limits.cpu). */
+    cpu: positiveInt,
+    /** Memory of all nodes of the pool together, GiB (NodePool spec.limits.memory). */
+    memoryGiB: positiveInt,
+  }),
+  /** EC2 capacity types Karpenter may buy; on-demand only where interruptions are not acceptable. */
+  capacityTypes: z.array(z.enum(['on-demand', 'spot'])).min(1),
+  /** EC2 instance categories (karpenter.k8s.aws/instance-category): c compute, m general, r memory. */
+  instanceCategories: z.array(z.enum(['c', 'm', 'r'])).min(1),
+  /** Oldest instance generation allowed (karpenter.k8s.aws/instance-generation greater than this − 1). */
+  minInstanceGeneration: positiveInt,
+  /**
+   * Fewest vCPUs a node may have (karpenter.k8s.aws/instance-cpu greater than this − 1). It bounds how many nodes
+   * the limits can buy, so the capacity proof can count each node's kubelet reservation and DaemonSet pods.
+   */
+  minInstanceCpu: z.number().int().min(2, 'expected at least 2 vCPUs per node'),
+  /** Root volume of each node (encrypted gp3). */
+  diskSizeGb: positiveInt,
+});
+
 export const clusterSchema = z.strictObject({
   kubernetesVersion: z.string().regex(/^1\.\d{2}$/, 'expected a Kubernetes minor version such as 1.31'),
   /** The API endpoint stays private; a public endpoint is allowed only when restricted to these CIDRs. */
@@ -71,6 +105,7 @@ export const clusterSchema = z.strictObject({
   publicEndpointExceptions: z.record(cidrBlock, expiringException),
   controlPlaneLogRetentionDays: positiveInt,
   nodeGroups: z.record(kubernetesName, nodeGroupSchema),
+  karpenter: karpenterSchema,
   /** Pinned add-on versions (eksbuild tags), upgraded by a reviewed change. */
   addons: z.record(
     eksAddon,
@@ -111,4 +146,5 @@ export type AwsConfig = z.infer<typeof awsSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type NodeGroupConfig = z.infer<typeof nodeGroupSchema>;
+export type KarpenterConfig = z.infer<typeof karpenterSchema>;
 export type EdgeConfig = z.infer<typeof edgeSchema>;

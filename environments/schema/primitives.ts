@@ -44,6 +44,13 @@ export function parseCidr(value: string): { first: number; last: number; prefix:
 }
 
 export const awsAccountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
+/** A KMS key id (a UUID, or mrk-… for a multi-Region key): what Terraform's S3 backend accepts besides a key ARN. */
+export const kmsKeyId = z
+  .string()
+  .regex(
+    /^([a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12}|mrk-[a-f0-9]{32})$/,
+    'expected a KMS key id such as 1234abcd-12ab-34cd-56ef-1234567890ab (not an alias)',
+  );
 export const awsRegion = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'expected an AWS region such as eu-west-1');

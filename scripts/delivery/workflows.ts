@@ -3,8 +3,11 @@
 // (validate, review, deploy-environment) live as plain files in .github/workflows/.
 import { stringify } from 'yaml';
 import type { EnvConfig } from '../../environments';
-import { appHost, CI_ROLE_PURPOSE, iamRoleArn } from '../../constructs/contracts';
+import { appHost, CI_ROLE_PURPOSE, iamRoleArn, PLAN_ROLE_PURPOSE } from '../../constructs/contracts';
 import { PLAN_REVIEW_ACTIONS, planArtifactSteps, planReviewJob } from './plan-review';
+
+/** The Terraform CI installs; stacks require ≥ 1.11 (REQUIRED_TERRAFORM_VERSION in stacks/base-stack.ts). */
+export const TERRAFORM_VERSION = '1.11.4';
 
 const TIER_ORDER: readonly EnvConfig['tier'][] = ['development', 'staging', 'production'];
 
@@ -44,7 +47,8 @@ function generated(header: readonly string[], workflow: unknown): string {
 export function planWorkflow(envs: readonly EnvConfig[]): string {
   const workflow = {
     name: 'plan',
-    on: { pull_request: null, push: { branches: ['main'] } },
+    // Pull requests only: the plan role trusts the `pull_request` subject alone; main is planned by deploy.yml.
+    on: { pull_request: null },
     permissions: { contents: 'read' },
     concurrency: { group: 'plan-${{ github.ref }}', 'cancel-in-progress': true },
     jobs: {
@@ -52,25 +56,29 @@ export function planWorkflow(envs: readonly EnvConfig[]): string {
         name: 'plan (${{ matrix.environment }})',
         'runs-on': 'ubuntu-24.04',
         'timeout-minutes': 30,
-        environment: { name: '${{ matrix.github-environment }}', deployment: false },
+        // No GitHub environment: the job's OIDC subject stays repo:<repository>:pull_request, the only one the
+        // read-only plan role trusts; production's environment (and its deploy role) is never named here.
         permissions: { contents: 'read', 'id-token': 'write' },
         strategy: {
           'fail-fast': false,
           matrix: {
             include: envs.map((env) => ({
               environment: env.name,
-              'github-environment': env.ci.githubEnvironment,
               'aws-region': env.aws.region,
-              'role-arn': iamRoleArn(env, CI_ROLE_PURPOSE),
+              'role-arn': iamRoleArn(env, PLAN_ROLE_PURPOSE),
             })),
           },
         },
-        env: { ENVIRONMENT: '${{ matrix.environment }}' },
+        // The plan role may not write the state lock: a plan never writes state, so it runs unlocked.
+        env: { ENVIRONMENT: '${{ matrix.environment }}', TF_CLI_ARGS_plan: '-lock=false' },
         steps: [
           { uses: ACTIONS.checkout },
           { uses: ACTIONS.setupNode, with: { 'node-version-file': '.nvmrc', cache: 'npm' } },
-          // ≥ 1.10 for the S3 backend's use_lockfile; no wrapper, cdktf reads terraform's own output.
-          { uses: ACTIONS.setupTerraform, with: { terraform_version: '1.10.5', terraform_wrapper: false } },
+          // ≥ 1.11 for the S3 backend's use_lockfile (stacks/base-stack.ts); no wrapper: npm run plan reads terraform's own output.
+          {
+            uses: ACTIONS.setupTerraform,
+            with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false },
+          },
           { run: 'npm ci' },
           {
             uses: ACTIONS.awsCredentials,
@@ -92,10 +100,11 @@ export function planWorkflow(envs: readonly EnvConfig[]): string {
   };
   return generated(
     [
-      "# `terraform plan` of every environment's committed stack folders on every pull request and on main, each with",
-      "# that environment's CI role assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts only",
-      "# jobs that run in the environment's GitHub environment, so each plan names it (without recording a deployment).",
-      '# On a pull request the plans (`terraform show -json`, one per stack) then feed the review comment (docs/review.md).',
+      "# `terraform plan` of every environment's committed stack folders on every pull request, each with that",
+      "# environment's read-only plan role assumed through GitHub's OIDC provider (no stored AWS keys). The role trusts",
+      '# only pull-request jobs that name no GitHub environment, may read what a plan refreshes and writes nothing',
+      '# (constructs/aws/github-plan-role.ts). The plans (`terraform show -json`, one per stack) then feed the review',
+      '# comment (docs/review.md).',
     ],
     workflow,
   );

@@ -1,7 +1,7 @@
 // The rendering layers, in order. Each one is a pure function of the model (and of what earlier layers
 // rendered): nothing reads cloud APIs or cluster state. Modules load lazily so a command only pays for what it uses.
 import { type EnvConfig, versionsOf } from '../../environments';
-import { jsonFile, type RenderedFile } from '../../constructs/contracts/rendered-file';
+import { jsonFile, textFile, type RenderedFile } from '../../constructs/contracts/rendered-file';
 
 /** The record of versions inside deploy/<env>/ (read back by scripts/cli/model.ts to refuse downgrades). */
 export const VERSIONS_PATH = 'versions.json';
@@ -32,6 +32,9 @@ export const renderLayers: readonly RenderLayer[] = [
         );
       return [
         ...stacks.map(({ stack, config }) => jsonFile(`terraform/${stack}/cdk.tf.json`, config)),
+        ...stacks.flatMap(({ stack, versionsTf }) =>
+          versionsTf ? [textFile(`terraform/${stack}/versions.tf`, versionsTf)] : [],
+        ),
         jsonFile('terraform/nfr-provenance.json', provenance),
       ];
     },

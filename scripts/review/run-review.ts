@@ -7,6 +7,7 @@ import { applyAcknowledgements, isBlocking, loadAcknowledgements } from './ackno
 import { findDestructiveChanges } from './destructive';
 import { findDisruptiveChanges } from './disruptive-changes';
 import { extractDeployTree, resolveCommit } from './git-base';
+import { kubernetesSupportWarnings } from './kubernetes-support';
 import { renderMarkdown } from './markdown';
 import { ReviewError } from './model';
 import { readPlans } from './plan-file';
@@ -104,6 +105,8 @@ async function review(options: ReviewOptions, workDir: string): Promise<number> 
       plans: planList.map(({ env, stack, file }) => ({ env, stack, file })),
     }),
   );
+  const support = kubernetesSupportWarnings(headDeploy, reviewedEnvs, new Date().toISOString().slice(0, 10));
+  if (support.length > 0) options.stdout.write(`${support.join('\n')}\n`);
   return findings.some(isBlocking) ? EXIT_CODES.destructive : EXIT_CODES.ok;
 }
 

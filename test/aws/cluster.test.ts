@@ -10,7 +10,8 @@ describe('EKS', () => {
   it('keeps the API private, encrypts secrets with a CMK and exports all five log types', () => {
     expect(resource('prod', 'cluster', 'aws_eks_cluster', 'eks_cluster')).toMatchObject({
       name: 'skillforge-prod',
-      version: '1.31',
+      version: '1.35',
+      upgrade_policy: { support_type: 'STANDARD' },
       vpc_config: { endpoint_private_access: true, endpoint_public_access: false },
       encryption_config: {
         resources: ['secrets'],
@@ -31,7 +32,7 @@ describe('EKS', () => {
     expect(resource('prod', 'cluster', 'aws_eks_node_group', 'nodes_general')).toMatchObject({
       instance_types: ['m6i.xlarge'],
       capacity_type: 'ON_DEMAND',
-      scaling_config: { min_size: 6, desired_size: 6, max_size: 15 },
+      scaling_config: { min_size: 3, desired_size: 3, max_size: 6 },
     });
     expect(resource('dev', 'cluster', 'aws_eks_node_group', 'nodes_general')).toMatchObject({
       capacity_type: 'SPOT',
@@ -82,7 +83,28 @@ describe('IRSA', () => {
 
   it('lets workloads connect to IAM-authenticated stores and nothing else of them', () => {
     const policy = resource('prod', 'cluster', 'aws_iam_role_policy', 'irsa_workload-user-api-policy');
-    expect(policyDocument('prod', 'cluster', policy['policy'])).toEqual([
+    const statements = policyDocument('prod', 'cluster', policy['policy']);
+    // The published endpoint (store-endpoints.ts), through Secrets Manager only.
+    expect(statements.slice(0, 2)).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: ['arn:aws:secretsmanager:eu-west-1:333333333333:secret:skillforge/prod/endpoints/redis-*'],
+      },
+      {
+        effect: 'Allow',
+        actions: ['kms:Decrypt'],
+        resources: ['arn:aws:kms:eu-west-1:333333333333:key/*'],
+        condition: [
+          {
+            test: 'StringEquals',
+            variable: 'kms:ViaService',
+            values: ['secretsmanager.eu-west-1.amazonaws.com'],
+          },
+        ],
+      },
+    ]);
+    expect(statements.slice(2)).toEqual([
       {
         effect: 'Allow',
         actions: ['elasticache:Connect'],

@@ -163,30 +163,49 @@ describe('OpenSearch and MSK', () => {
     });
   });
 
-  it('names every managed endpoint in the private zone, weighted across replicas for reads', () => {
+  it('names PostgreSQL in the private zone, weighted across health-checked replicas for reads', () => {
     const records = resources('prod', 'data', 'aws_route53_record');
     expect(
       Object.values(records)
         .map((r) => r['name'])
         .sort(),
     ).toEqual([
-      'kafka.internal.skillforge.example',
-      'opensearch.internal.skillforge.example',
       'postgres-read.internal.skillforge.example',
       'postgres-read.internal.skillforge.example',
       'postgres-read.internal.skillforge.example',
       'postgres.internal.skillforge.example',
-      'redis.internal.skillforge.example',
     ]);
     expect(
       Object.values(resources('dev', 'data', 'aws_route53_record'))
         .map((r) => r['name'])
         .sort(),
-    ).toEqual([
-      'kafka.internal.dev.skillforge.example',
-      'postgres-read.internal.dev.skillforge.example',
-      'postgres.internal.dev.skillforge.example',
-    ]);
+    ).toEqual(['postgres-read.internal.dev.skillforge.example', 'postgres.internal.dev.skillforge.example']);
+  });
+
+  it('publishes the native endpoints of Redis, OpenSearch and every MSK broker instead of private CNAMEs (B5)', () => {
+    const secrets = Object.values(resources('prod', 'data', 'aws_secretsmanager_secret')).map(
+      (s) => s['name'],
+    );
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        'skillforge/prod/endpoints/redis',
+        'skillforge/prod/endpoints/opensearch',
+        'skillforge/prod/endpoints/kafka',
+      ]),
+    );
+    const values = Object.values(resources('prod', 'data', 'aws_secretsmanager_secret_version')).map((v) =>
+      String(v['secret_string']),
+    );
+    expect(values).toContain(
+      '${jsonencode({"bootstrapBrokers" = aws_msk_cluster.kafka_cluster.bootstrap_brokers_sasl_iam, "port" = 9098})}',
+    );
+    expect(values).toContain(
+      '${jsonencode({"host" = aws_elasticache_replication_group.redis_replication-group.primary_endpoint_address, "port" = 6379})}',
+    );
+    const names = Object.values(resources('prod', 'data', 'aws_route53_record')).map((r) =>
+      String(r['name']),
+    );
+    expect(names.filter((name) => /^(redis|opensearch|kafka)\./.test(name))).toEqual([]);
   });
 });
 
@@ -237,16 +256,17 @@ describe('buckets and secrets', () => {
     expect((assets['rule'] as Record<string, unknown>[])[0]!['expiration']).toBeUndefined();
   });
 
-  it('rotates the PostgreSQL application secret every secrets.rotationDays with the pinned AWS function', () => {
+  it('rotates the PostgreSQL application secret every secrets.rotationDays with the Terraform-managed function', () => {
     expect(resources('prod', 'data', 'aws_secretsmanager_secret_rotation')).toEqual({
       'secrets_postgres-app-rotation': expect.objectContaining({
         rotation_rules: { automatically_after_days: env('prod').secrets.rotationDays },
-        rotation_lambda_arn:
-          '${aws_serverlessapplicationrepository_cloudformation_stack.secrets_postgres-rotation.outputs["RotationLambdaARN"]}',
+        rotation_lambda_arn: '${aws_lambda_function.secrets_postgres-rotation_function.arn}',
       }),
     });
     expect(
-      Object.values(resources('prod', 'data', 'aws_secretsmanager_secret')).map((s) => s['name']),
+      Object.values(resources('prod', 'data', 'aws_secretsmanager_secret'))
+        .map((s) => String(s['name']))
+        .filter((name) => !name.includes('/endpoints/')),
     ).toEqual([
       'skillforge/prod/postgres/app',
       'skillforge/prod/pagerduty/p1-routing-key',

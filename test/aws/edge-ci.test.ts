@@ -60,9 +60,9 @@ describe('edge', () => {
 
 describe('ci', () => {
   it('lets only the environment’s GitHub environment assume the deploy role', () => {
-    const role = resource('prod', 'ci', 'aws_iam_role', 'github_role');
+    const role = resource('prod', 'bootstrap', 'aws_iam_role', 'github_role');
     expect(role['name']).toBe('skillforge-prod-ci-deploy');
-    expect(policyDocument('prod', 'ci', role['assume_role_policy'])[0]!['condition']).toEqual([
+    expect(policyDocument('prod', 'bootstrap', role['assume_role_policy'])[0]!['condition']).toEqual([
       {
         test: 'StringEquals',
         variable: 'token.actions.githubusercontent.com:sub',
@@ -77,8 +77,8 @@ describe('ci', () => {
   });
 
   it('limits state access to this environment’s stacks', () => {
-    const policy = resource('staging', 'ci', 'aws_iam_role_policy', 'github_policy');
-    const objects = policyDocument('staging', 'ci', policy['policy'])[1]!;
+    const policy = resource('staging', 'bootstrap', 'aws_iam_role_policy', 'github_policy');
+    const objects = policyDocument('staging', 'bootstrap', policy['policy'])[1]!;
     expect(objects['resources']).toContain(
       'arn:aws:s3:::skillforge-staging-tfstate-222222222222/staging-data/terraform.tfstate',
     );

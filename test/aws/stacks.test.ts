@@ -28,19 +28,23 @@ describe('stacks', () => {
   });
 
   it.each(environments)(
-    '%s keeps every layer in its own S3 state with lock files; bootstrap stays local',
+    '%s keeps every layer in its own S3 state encrypted with the state key, with lock files; bootstrap stays local',
     (name) => {
       for (const layer of terraformLayers) {
-        const terraform = stack(name, layer).config['terraform'] as { backend: Record<string, unknown> };
-        expect(terraform.backend, layer).toEqual({
+        const terraform = stack(name, layer).config['terraform'] as Record<string, unknown>;
+        expect(terraform['backend'], layer).toEqual({
           s3: {
             bucket: `skillforge-${name}-tfstate-${env(name).aws.accountId}`,
             key: `${name}-${layer}/terraform.tfstate`,
             region: 'eu-west-1',
             encrypt: true,
+            // B3: without it Terraform writes state with SSE-S3 whatever the bucket default says.
+            kms_key_id: `arn:aws:kms:eu-west-1:${env(name).aws.accountId}:key/${env(name).aws.stateKeyId}`,
             use_lockfile: true,
           },
         });
+        // B15: use_lockfile is generally available from Terraform 1.11 (versions.tf next to cdk.tf.json).
+        expect(stack(name, layer).versionsTf, layer).toContain('required_version = ">= 1.11"');
       }
       const bootstrap = stack(name, 'bootstrap').config['terraform'] as { backend: Record<string, unknown> };
       expect(bootstrap.backend).toEqual({

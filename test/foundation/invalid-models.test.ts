@@ -127,7 +127,7 @@ describe('invalid models through the real CLI', () => {
       'environments/prod.ts',
       '  opensearch: {',
       "  postgres: { instanceClass: 'db.r6g.large' },\n  opensearch: {",
-      'environment "prod": postgres: got a second "postgres" at environments/prod.ts:35 (the first is at line 27); expected each key once: the second silently replaces the first',
+      'environment "prod": postgres: got a second "postgres" at environments/prod.ts:38 (the first is at line 30); expected each key once: the second silently replaces the first',
     ],
     [
       "prod declared with tier 'staging'",

@@ -116,7 +116,7 @@ describe('cross-field rules of the environment model', () => {
       rule: 'node-group-sizes',
       when: 'a node group minimum exceeds its maximum',
       registry: registryWith('prod', { cluster: { nodeGroups: { general: { minSize: 20 } } } }),
-      message: 'environment "prod": cluster.nodeGroups.general.minSize: got 20; expected ≤ maxSize (15)',
+      message: 'environment "prod": cluster.nodeGroups.general.minSize: got 20; expected ≤ maxSize (6)',
     },
     {
       rule: 'replica-bounds',

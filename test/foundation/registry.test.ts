@@ -12,6 +12,7 @@ const qa = defineEnvironment({
     region: 'eu-west-1',
     availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
     drRegion: 'eu-central-1',
+    stateKeyId: '3e0d6f4b-8a5c-4b1d-af9e-4c5d6e7f8091',
   },
   network: { vpcCidr: '10.40.0.0/16' },
   edge: { hostPrefix: 'qa.' },

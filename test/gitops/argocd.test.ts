@@ -243,9 +243,11 @@ describe('Argo CD projects', () => {
     expect(holders('ClusterIssuer')).toEqual(['platform']);
     expect(holders('CustomResourceDefinition')).toEqual(['observability', 'platform']);
     expect(holders('*')).toEqual([]);
-    // kube-system only for KEDA's and metrics-server's authentication-reader RoleBindings (helm-sources.ts).
+    // kube-system only for KEDA's and metrics-server's authentication-reader RoleBindings and Karpenter's kube-dns
+    // reader; kube-node-lease only for Karpenter's lease cleanup (helm-sources.ts).
     expect(project('platform').spec.destinations.map((destination) => destination.namespace)).toEqual([
       'istio-system',
+      'kube-node-lease',
       'kube-system',
       'platform',
     ]);

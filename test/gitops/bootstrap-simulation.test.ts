@@ -146,6 +146,40 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
     );
   });
 
+  it('when the NodePool and EC2NodeClass sync before Karpenter’s chart brings their CRDs', () => {
+    const late = reorder(
+      changeApp(tree, 'karpenter', (spec, ref) => {
+        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '5';
+        ref.wave = 5;
+      }),
+    );
+    expect(violations(late)).toEqual([
+      'platform: EC2NodeClass.karpenter.k8s.aws workloads (Sync): no CRD for EC2NodeClass.karpenter.k8s.aws is established before it [crd-established]',
+      'platform: NodePool.karpenter.sh workloads (Sync): no CRD for NodePool.karpenter.sh is established before it [crd-established]',
+    ]);
+  });
+
+  it('when the platform project does not allow the namespaces Karpenter’s chart writes to besides its own', () => {
+    const narrowed = {
+      ...tree,
+      projects: tree.projects.map((project) =>
+        project.metadata.name === 'platform'
+          ? {
+              ...project,
+              spec: {
+                ...project.spec,
+                destinations: project.spec.destinations.filter((d) => d.namespace !== 'kube-node-lease'),
+              },
+            }
+          : project,
+      ),
+    };
+    expect(violations(narrowed)).toEqual([
+      'karpenter: Role.rbac.authorization.k8s.io kube-node-lease/karpenter-lease (Sync): project "platform" does not allow namespace kube-node-lease [project-destination]',
+      'karpenter: RoleBinding.rbac.authorization.k8s.io kube-node-lease/karpenter-lease (Sync): project "platform" does not allow namespace kube-node-lease [project-destination]',
+    ]);
+  });
+
   it('when meshed workloads sync before the sidecar injector', () => {
     const late = reorder(
       changeApp(tree, 'istiod', (spec, ref) => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../environments';
-import { appHost, CI_ROLE_PURPOSE, iamRoleArn } from '../../constructs/contracts';
+import { appHost, CI_ROLE_PURPOSE, iamRoleArn, PLAN_ROLE_PURPOSE } from '../../constructs/contracts';
 import {
   allSteps,
   type Job,
@@ -166,18 +166,22 @@ describe('review.yml', () => {
 });
 
 describe('plan.yml', () => {
-  it('plans every registered environment with its own CI role, through OIDC in its GitHub environment', () => {
-    const job = loadWorkflow('plan.yml').jobs.plan!;
+  it('plans every environment on pull requests with its read-only plan role, never in a GitHub environment', () => {
+    const workflow = loadWorkflow('plan.yml');
+    const job = workflow.jobs.plan!;
     expect(job.strategy?.matrix?.include).toEqual(
       envs.map((env) => ({
         environment: env.name,
-        'github-environment': env.ci.githubEnvironment,
         'aws-region': env.aws.region,
-        'role-arn': iamRoleArn(env, CI_ROLE_PURPOSE),
+        'role-arn': iamRoleArn(env, PLAN_ROLE_PURPOSE),
       })),
     );
-    // The role trusts only jobs in the environment's GitHub environment (constructs/aws/github-deploy-role.ts).
-    expect(job.environment).toEqual({ name: '${{ matrix.github-environment }}', deployment: false });
+    // The plan role trusts only repo:<repository>:pull_request, the subject of a job with no environment
+    // (constructs/aws/github-plan-role.ts); naming production's environment would also expose its secrets.
+    expect(job.environment).toBeUndefined();
+    expect(Object.keys(workflow.on ?? {})).toEqual(['pull_request']);
+    // The plan role may not write the state lock.
+    expect(job.env?.['TF_CLI_ARGS_plan']).toBe('-lock=false');
     const credentials = job.steps?.find((step) =>
       step.uses?.startsWith('aws-actions/configure-aws-credentials@'),
     );

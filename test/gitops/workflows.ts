@@ -45,6 +45,8 @@ export async function workflowErrors(file: string, content: string): Promise<str
 
 export interface Workflow {
   readonly file: string;
+  /** Triggers by event name (`pull_request:` with no filters reads as null). */
+  readonly on?: Record<string, unknown>;
   readonly permissions?: Record<string, string>;
   readonly jobs: Record<string, Job>;
 }
@@ -59,6 +61,7 @@ export interface Job {
   readonly uses?: string;
   readonly with?: Record<string, unknown>;
   readonly strategy?: { matrix?: { include?: Record<string, unknown>[] } };
+  readonly env?: Record<string, string>;
   readonly steps?: Step[];
 }
 

@@ -20,6 +20,8 @@ import { ServiceEntry } from '@kubernetes-models/istio/networking.istio.io/v1bet
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import { AuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy';
 import { PeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1beta1/PeerAuthentication';
+import { EC2NodeClass } from '@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass';
+import { NodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1/NodePool';
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication';
 import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
@@ -100,6 +102,7 @@ export const supportedKinds: readonly SupportedKind[] = [
   ...kindsFrom('@kubernetes-models/argo-rollouts', [Rollout, AnalysisTemplate]),
   ...kindsFrom('@kubernetes-models/argo-cd', [Application, AppProject, ApplicationSet]),
   ...kindsFrom('@kubernetes-models/keda', [ScaledObject, TriggerAuthentication]),
+  ...kindsFrom('@kubernetes-models/karpenter', [NodePool, EC2NodeClass]),
   ...kindsFrom('@kubernetes-models/external-secrets', [ExternalSecret, SecretStore, ClusterSecretStore]),
   ...kindsFrom('@kubernetes-models/prometheus-operator', [ServiceMonitor, PodMonitor, PrometheusRule, Probe]),
   ...kindsFrom('@kubernetes-models/istio', [

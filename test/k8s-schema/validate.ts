@@ -2,6 +2,7 @@
 // Why these schemas and not the cluster's own: docs/decisions/kubernetes-schema-version.md.
 import { listRenderedFiles, parseManifestFile, fileNameProblem } from './rendered-files';
 import { checkAgainstSchema } from './schema-check';
+import { pinnedBundleFields } from './pinned-bundle-fields';
 import { findSupportedKind, unsupportedKindMessage } from './supported-kinds';
 
 export interface FileValidation {
@@ -31,7 +32,12 @@ export function validateManifest(obj: unknown): string[] {
   }
   const supported = findSupportedKind(apiVersion, kind);
   if (supported === undefined) return [unsupportedKindMessage(apiVersion, kind)];
-  return [...metadataProblems(obj), ...checkAgainstSchema(supported.model, obj)];
+  const pinned = pinnedBundleFields(obj);
+  return [
+    ...metadataProblems(obj),
+    ...pinned.errors,
+    ...checkAgainstSchema(supported.model, pinned.manifest),
+  ];
 }
 
 /** Every file under deploy/<env>/k8s/ and deploy/<env>/argocd/, with its errors (empty when valid). */

@@ -3,7 +3,7 @@
 // namespace fits its ResourceQuota and the cluster fits the node pool at its maximum size.
 import { describe, expect, it } from 'vitest';
 import { capacityGaps, peakDemand, totalDemand } from '../../charts/plan/capacity';
-import { nodeAllocatable, nodePoolCapacity } from '../../constructs/contracts';
+import { karpenterCapacity, nodeAllocatable, nodePoolCapacity } from '../../constructs/contracts';
 import { loadRegistry } from '../../environments';
 import { envWith } from './support';
 
@@ -59,22 +59,40 @@ describe('the capacity proof', () => {
   });
 
   it('fails when the node pool cannot hold every service at its maximum', () => {
-    const small = envWith('prod', { cluster: { nodeGroups: { general: { maxSize: 6 } } } });
+    const small = envWith('prod', { cluster: { karpenter: { limits: { cpu: 16 } } } });
     expect(capacityGaps(small)).toEqual([
-      'prod: the cluster needs cpu requests (m) 48900, 6 nodes at most allocate 23520',
+      'prod: the cluster needs cpu requests (m) 49960, 10 nodes at most allocate 39200',
     ]);
   });
 
   it('fails when a namespace’s quota cannot hold the chart pods it runs (which the model rule does not see)', () => {
     const tight = envWith('prod', { namespaces: { observability: { quota: { requestsCpu: 1 } } } });
     expect(capacityGaps(tight)).toEqual([
-      'prod: namespace observability needs requests.cpu 1640, its quota allows 1000',
+      'prod: namespace observability needs requests.cpu 1780, its quota allows 1000',
     ]);
   });
 
   it('names an instance type it has no size for', () => {
     expect(() => nodeAllocatable('m7i.large')).toThrow(
       'instance type m7i.large is not in EC2_INSTANCE_SIZES (constructs/contracts/capacity.ts); add its vCPUs, memory and max pods from the EC2 and EKS documents cited there',
+    );
+  });
+});
+
+describe('Karpenter in the capacity proof', () => {
+  it('counts the pool pessimistically: as many of the smallest nodes as the limits buy, each with its reservation', () => {
+    // 64 vCPUs at ≥ 4 per node: 16 nodes, 80 m and 993 MiB (58 pods) reserved on each; 7.25 pods per vCPU at worst.
+    expect(karpenterCapacity({ limits: { cpu: 64, memoryGiB: 256 }, minInstanceCpu: 4 })).toEqual({
+      nodes: 16,
+      cpuMillicores: 62720,
+      memoryMiB: 246256,
+      pods: 464,
+    });
+  });
+
+  it('names a smallest node size it has no pod limit for', () => {
+    expect(() => karpenterCapacity({ limits: { cpu: 64, memoryGiB: 256 }, minInstanceCpu: 3 })).toThrow(
+      'cluster.karpenter.minInstanceCpu 3 is not a size of MAX_PODS_BY_VCPU (constructs/contracts/capacity.ts): 2, 4, 8, 16, 32, 48, 64',
     );
   });
 });

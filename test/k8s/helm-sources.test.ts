@@ -25,10 +25,23 @@ describe('platformHelmSources', () => {
         .map(([name, chart]) => ({
           name,
           ...chart,
-          alsoWritesTo: name === 'keda' || name === 'metrics-server' ? ['kube-system'] : [],
+          alsoWritesTo:
+            name === 'keda' || name === 'metrics-server'
+              ? ['kube-system']
+              : name === 'karpenter'
+                ? ['kube-system', 'kube-node-lease']
+                : [],
         })),
     );
     expect(sources.every((source) => /^v?\d+\.\d+\.\d+$/.test(source.version))).toBe(true);
+  });
+
+  it('runs Karpenter on the managed node group, never on a node it launched', () => {
+    expect(
+      at(valuesOf('karpenter'), 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution'),
+    ).toEqual({
+      nodeSelectorTerms: [{ matchExpressions: [{ key: 'karpenter.sh/nodepool', operator: 'DoesNotExist' }] }],
+    });
   });
 
   it('installs redis-exporter only next to an in-cluster Redis, the only one it can log in to', () => {
@@ -125,16 +138,23 @@ describe('platformHelmSources', () => {
     );
   });
 
-  it('keeps every chart out of kube-system except the two authentication-reader RoleBindings', () => {
+  it('keeps every chart out of kube-system except the authentication-reader RoleBindings and Karpenter’s DNS and lease Roles', () => {
     const kps = valuesOf('kube-prometheus-stack');
     for (const exporter of ['kubeEtcd', 'kubeScheduler', 'kubeControllerManager', 'kubeProxy', 'coreDns']) {
       expect(at(kps, `${exporter}.enabled`), exporter).toBe(false);
     }
     expect(at(valuesOf('cert-manager'), 'global.leaderElection.namespace')).toBe('platform');
-    expect(sources.filter((source) => source.alsoWritesTo.length > 0).map((source) => source.name)).toEqual([
-      'keda',
-      'metrics-server',
-    ]);
+    expect(
+      Object.fromEntries(
+        sources
+          .filter((source) => source.alsoWritesTo.length > 0)
+          .map((source) => [source.name, source.alsoWritesTo]),
+      ),
+    ).toEqual({
+      karpenter: ['kube-system', 'kube-node-lease'],
+      keda: ['kube-system'],
+      'metrics-server': ['kube-system'],
+    });
   });
 
   it('makes the in-cluster Prometheus skip the shared one’s rules and routes its Alertmanager', () => {

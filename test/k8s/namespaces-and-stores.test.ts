@@ -23,7 +23,7 @@ describe('namespaces', () => {
       const level = prod.namespaces[name].podSecurity;
       expect(find(prod, 'Namespace', undefined, name).metadata.labels).toMatchObject({
         'pod-security.kubernetes.io/enforce': level,
-        'pod-security.kubernetes.io/enforce-version': 'v1.31',
+        'pod-security.kubernetes.io/enforce-version': `v${prod.cluster.kubernetesVersion}`,
         'pod-security.kubernetes.io/audit': level,
         'pod-security.kubernetes.io/warn': level,
       });
@@ -82,7 +82,7 @@ describe('in-cluster data stores', () => {
       const set = find(dev, 'StatefulSet', 'platform', store);
       expect(at(set, 'spec.serviceName')).toBe(`${store}-headless`);
       expect(at(find(dev, 'Service', 'platform', `${store}-headless`), 'spec.clusterIP')).toBe('None');
-      expect(endpoint.host).toBe(`${store}.platform.svc.cluster.local`);
+      expect(endpoint).toMatchObject({ kind: 'named', host: `${store}.platform.svc.cluster.local` });
       expect(at(find(dev, 'Service', 'platform', store), 'spec.ports')).toEqual([
         { name: `tcp-${store}`, port: endpoint.port, targetPort: store, protocol: 'TCP', appProtocol: 'tcp' },
       ]);

@@ -9,7 +9,14 @@ import { toYaml } from '../../constructs/contracts/serialize';
 import { objectsOf } from './support';
 
 const envs = ['dev', 'staging', 'prod'].map((name) => loadEnvironment(name));
-const CLUSTER_SCOPED = ['Namespace', 'ClusterIssuer', 'ClusterSecretStore', 'StorageClass'];
+const CLUSTER_SCOPED = [
+  'Namespace',
+  'ClusterIssuer',
+  'ClusterSecretStore',
+  'StorageClass',
+  'NodePool',
+  'EC2NodeClass',
+];
 
 describe.each(envs.map((env) => [env.name, env] as const))('%s', (_name, env) => {
   const files = renderKubernetes(env);

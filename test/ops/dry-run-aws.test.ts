@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bucketName,
   consumersOf,
-  dataStoreHost,
   postgresIdentifier,
-  privateZone,
   redisReplicationGroupId,
   secretName,
   servicesOf,
@@ -147,11 +145,9 @@ describe.each(environments().filter((env) => env.redis.mode === 'managed'))(
   'dry run of restore-redis in $name',
   (env) => {
     const r = env.aws.region;
-    it('restore-redis promotes the latest snapshot to a new group, switches the CNAME, restarts consumers', async () => {
+    it('restore-redis promotes the latest snapshot to a new group, publishes its endpoint, restarts consumers', async () => {
       const source = redisReplicationGroupId(env);
       const restored = `${source}-${STAMP}`;
-      const zone = `${privateZone(env)}.`;
-      const host = dataStoreHost(env, 'redis');
       const member = (field: string) =>
         `aws elasticache describe-cache-clusters --region ${r} --cache-cluster-id "$MEMBER_CLUSTER" --query '${field}' --output text`;
       const group = (id: string, field: string) =>
@@ -174,13 +170,8 @@ describe.each(environments().filter((env) => env.redis.mode === 'managed'))(
           `aws elasticache wait replication-group-available --region ${r} --replication-group-id ${restored}`,
           '# step N: read-new-endpoint',
           `PRIMARY_ENDPOINT=$(${group(restored, 'ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Address')})`,
-          `ZONE_ID=$(aws route53 list-hosted-zones-by-name --region ${r} --dns-name ${zone} --query 'HostedZones[?Name==\`${zone}\` && Config.PrivateZone].Id | [0]' --output text)`,
-          `OLD_TTL=$(aws route53 list-resource-record-sets --region ${r} --hosted-zone-id "$ZONE_ID" --query 'ResourceRecordSets[?Name==\`${host}.\`].TTL | [0]' --output text)`,
-          '# step N: switch-dns',
-          `CHANGE_ID=$(aws route53 change-resource-record-sets --region ${r} --hosted-zone-id "$ZONE_ID" --change-batch "{\\"Comment\\":\\"restore-redis: ${source} -> ${restored}\\",\\"Changes\\":[{\\"Action\\":\\"UPSERT\\",\\"ResourceRecordSet\\":{\\"Name\\":\\"${host}\\",\\"Type\\":\\"CNAME\\",\\"TTL\\":60,\\"ResourceRecords\\":[{\\"Value\\":\\"\${PRIMARY_ENDPOINT}\\"}]}}]}" --query ChangeInfo.Id --output text)`,
-          `aws route53 wait resource-record-sets-changed --region ${r} --id "$CHANGE_ID"`,
-          '# step N: wait-old-ttl',
-          'sleep "$OLD_TTL"',
+          '# step N: switch-endpoint',
+          `aws secretsmanager put-secret-value --region ${r} --secret-id skillforge/${env.name}/endpoints/redis --secret-string "{\\"host\\":\\"\${PRIMARY_ENDPOINT}\\",\\"port\\":6379}"`,
           ...consumerLines(env, 'redis', 600),
         ]),
       ]);

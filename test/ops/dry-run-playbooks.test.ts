@@ -121,7 +121,7 @@ describe.each(environments())('analytics-backlog in $name', (env) => {
   const { surgeReplicas, revertAfterHours, revertBelowLagSeconds } = env.playbooks.analyticsBacklog;
   const min = env.services['analytics-event-router']!.replicas.min;
   const grafana = (text: string) =>
-    `curl -fsS -X POST https://grafana.${env.edge.hostPrefix}skillforge.example/api/annotations -H "Authorization: Bearer \${GRAFANA_TOKEN}" -H 'Content-Type: application/json' --data '${JSON.stringify({ dashboardUID: ANALYTICS_DASHBOARD_UID, time: FIXED_NOW.getTime(), tags: ['incident', 'analytics-backlog', env.name], text })}'`;
+    `curl -fsS -X POST https://app.${env.edge.hostPrefix}skillforge.example/grafana/api/annotations -H "Authorization: Bearer \${GRAFANA_TOKEN}" -H 'Content-Type: application/json' --data '${JSON.stringify({ dashboardUID: ANALYTICS_DASHBOARD_UID, time: FIXED_NOW.getTime(), tags: ['incident', 'analytics-backlog', env.name], text })}'`;
   const router = (floor: number) => [
     `${kc(env, 'data-pipelines')} patch scaledobjects.keda.sh analytics-event-router --type merge -p '{"spec":{"minReplicaCount":${floor}}}'`,
   ];

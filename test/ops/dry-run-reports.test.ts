@@ -5,7 +5,7 @@ import {
   postgresIdentifier,
   secretName,
   servicesOf,
-  storeEndpoint,
+  postgresEndpoint,
 } from '../../constructs/contracts';
 import { seedOnetDataDefinition } from '../../scripts/ops/commands/seed-onet-data';
 import { weeklyHealthCheckDefinition } from '../../scripts/ops/commands/weekly-health-check';
@@ -21,7 +21,7 @@ afterAll(() => tree.remove());
 
 describe.each(environments())('dry runs of the reporting procedures in $name', (env) => {
   it('seed-onet-data validates the vendored files and names the model endpoint it would load into', async () => {
-    const endpoint = storeEndpoint(env, 'postgres');
+    const endpoint = postgresEndpoint(env);
     const lines = await dryRun(seedOnetDataDefinition, env, testDeps(tree.dir));
     expect(lines.slice(0, 5)).toEqual([
       header('seed-onet-data', env),
@@ -43,26 +43,28 @@ describe.each(environments())('dry runs of the reporting procedures in $name', (
     const services = servicesOf(env);
     expect(await dryRun(weeklyHealthCheckDefinition, env, testDeps(tree.dir))).toEqual([
       header('weekly-health-check', env),
-      '# step 1/7: argocd-sync-status',
+      '# step 1/8: argocd-sync-status',
       `${kc(env, 'argocd')} get applications.argoproj.io -o json`,
-      '# step 2/7: chart-end-of-life',
+      '# step 2/8: chart-end-of-life',
       '# from the model: platformCharts and platformManifests endOfLife',
-      '# step 3/7: release-versions',
+      '# step 3/8: release-versions',
       ...services.map(
         (s) =>
           `${kc(env, s.namespace)} get ${s.delivery === 'canary' ? 'rollouts.argoproj.io' : 'deployment'} ${s.name} -o 'jsonpath={.spec.template.spec.containers[*].image}'`,
       ),
-      '# step 4/7: backups',
+      '# step 4/8: backups',
       `LATEST_SNAPSHOT_TIME=$(aws rds describe-db-snapshots --region ${r} --db-instance-identifier ${postgresIdentifier(env)} --snapshot-type automated --query 'reverse(sort_by(DBSnapshots, &SnapshotCreateTime))[0].SnapshotCreateTime' --output text)`,
       `${kc(env, 'support')} get cronjob backup-verification -o 'jsonpath={.status.lastSuccessfulTime}'`,
-      '# step 5/7: secrets',
+      '# step 5/8: secrets',
       ...managedSecrets(env).map(
         (secret) =>
           `aws secretsmanager describe-secret --region ${r} --secret-id ${secretName(env, secret.path)} --output json`,
       ),
-      '# step 6/7: open-alerts',
+      '# step 6/8: kubernetes-support',
+      `# lifecycle of Kubernetes ${env.cluster.kubernetesVersion} from the model`,
+      '# step 7/8: open-alerts',
       `curl -fsS --get https://prometheus.shared.skillforge.example/api/v1/query --data-urlencode 'query=ALERTS{alertstate="firing",env="${env.name}"}'`,
-      '# step 7/7: report',
+      '# step 8/8: report',
       '# by hand: review dashboard baselines against the runbook thresholds (npm run annotate-baseline-sync after a dashboard sync)',
       `# by hand: audit access logs for anomalies; RBAC roles are reviewed every ${env.access.accessReviewIntervalDays} days`,
       '# by hand: run the smoke load test and update the capacity model',

@@ -246,7 +246,7 @@ describe('analytics-backlog --revert, for real', () => {
     ]);
     expect(posted).toEqual([
       {
-        url: 'https://grafana.staging.skillforge.example/api/annotations',
+        url: 'https://app.staging.skillforge.example/grafana/api/annotations',
         headers: { Authorization: 'Bearer glsa_test', 'Content-Type': 'application/json' },
         body: {
           dashboardUID: ANALYTICS_DASHBOARD_UID,

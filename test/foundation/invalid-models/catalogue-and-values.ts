@@ -158,19 +158,19 @@ export const catalogueAndValueCases: readonly InvalidModel[] = [
   },
   {
     issueClass: 11,
-    what: 'PostgreSQL 16.4 → 15.8',
-    registry: registryWith('prod', { postgres: { engineVersion: '15.8' } }),
-    context: committed('prod', { 'postgres.engineVersion': '16.4' }),
+    what: 'PostgreSQL 17 → 16 (the model back at the major it had before an upgrade was rendered)',
+    registry: registryWith('prod', {}),
+    context: committed('prod', { 'postgres.engineVersion': '17' }),
     firstLine:
-      'environment "prod": postgres.engineVersion: got "15.8"; expected 16.4 or later: deploy/prod/versions.json records 16.4, and RDS for PostgreSQL cannot be downgraded in place',
+      'environment "prod": postgres.engineVersion: got "16"; expected 17 or later: deploy/prod/versions.json records 17, and RDS for PostgreSQL cannot be downgraded in place',
   },
   {
     issueClass: 11,
-    what: 'PostgreSQL pinned to its major ("16") → 15.8',
-    registry: registryWith('dev', { postgres: { engineVersion: '15.8' } }),
-    context: committed('dev', { 'postgres.engineVersion': '16' }),
+    what: 'PostgreSQL recorded with a minor ("16.4", a render from before the major pin) → 15',
+    registry: registryWith('dev', { postgres: { engineVersion: '15' } }),
+    context: committed('dev', { 'postgres.engineVersion': '16.4' }),
     firstLine:
-      'environment "dev": postgres.engineVersion: got "15.8"; expected 16 or later: deploy/dev/versions.json records 16, and RDS for PostgreSQL cannot be downgraded in place',
+      'environment "dev": postgres.engineVersion: got "15"; expected 16.4 or later: deploy/dev/versions.json records 16.4, and RDS for PostgreSQL cannot be downgraded in place',
   },
   {
     issueClass: 11,
@@ -188,11 +188,11 @@ export const catalogueAndValueCases: readonly InvalidModel[] = [
   },
   {
     issueClass: 11,
-    what: 'Kubernetes 1.32 → 1.31',
-    registry: registryWith('staging', {}),
-    context: committed('staging', { 'cluster.kubernetesVersion': '1.32' }),
+    what: 'Kubernetes 1.35 → 1.34',
+    registry: registryWith('staging', { cluster: { kubernetesVersion: '1.34' } }),
+    context: committed('staging', { 'cluster.kubernetesVersion': '1.35' }),
     firstLine:
-      'environment "staging": cluster.kubernetesVersion: got "1.31"; expected 1.32 or later: deploy/staging/versions.json records 1.32, and an EKS cluster cannot be downgraded in place',
+      'environment "staging": cluster.kubernetesVersion: got "1.34"; expected 1.35 or later: deploy/staging/versions.json records 1.35, and an EKS cluster cannot be downgraded in place',
   },
   // 12. Values JSON cannot show, and unknown keys of enum-keyed records.
   {

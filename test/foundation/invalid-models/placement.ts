@@ -81,7 +81,7 @@ export const placementCases: readonly InvalidModel[] = [
       to: "  postgres: { instanceClass: 'db.r6g.large' },\n  opensearch: {",
     },
     firstLine:
-      'environment "prod": postgres: got a second "postgres" at environments/prod.ts:35 (the first is at line 27); expected each key once: the second silently replaces the first',
+      'environment "prod": postgres: got a second "postgres" at environments/prod.ts:38 (the first is at line 30); expected each key once: the second silently replaces the first',
   },
   {
     issueClass: 2,
@@ -92,7 +92,7 @@ export const placementCases: readonly InvalidModel[] = [
       to: '        minSize: 2,\n        minSize: 4,',
     },
     firstLine:
-      'environment "dev": cluster.nodeGroups.general.minSize: got a second "minSize" at environments/dev.ts:20 (the first is at line 19); expected each key once: the second silently replaces the first',
+      'environment "dev": cluster.nodeGroups.general.minSize: got a second "minSize" at environments/dev.ts:21 (the first is at line 20); expected each key once: the second silently replaces the first',
   },
   {
     issueClass: 2,
@@ -103,7 +103,7 @@ export const placementCases: readonly InvalidModel[] = [
       to: "  postgres: { readCapacityFactor: 1 },\n  edge: { hostPrefix: 'stage.' },",
     },
     firstLine:
-      'environment "staging": edge: got a second "edge" at environments/staging.ts:16 (the first is at line 14); expected each key once: the second silently replaces the first',
+      'environment "staging": edge: got a second "edge" at environments/staging.ts:17 (the first is at line 15); expected each key once: the second silently replaces the first',
   },
   // 3. A service or job declared twice; a job named like a service.
   {
@@ -126,7 +126,7 @@ export const placementCases: readonly InvalidModel[] = [
       to: "    'onet-refresh': { ...cron, schedule: '0 5 * * *' },\n    'db-migrations': {",
     },
     firstLine:
-      'defaults (every environment): jobs.onet-refresh: got a second "onet-refresh" at environments/defaults/jobs.ts:76 (the first is at line 17); expected each key once: the second silently replaces the first',
+      'defaults (every environment): jobs.onet-refresh: got a second "onet-refresh" at environments/defaults/jobs.ts:93 (the first is at line 17); expected each key once: the second silently replaces the first',
   },
   {
     issueClass: 3,

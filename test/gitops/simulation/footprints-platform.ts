@@ -4,8 +4,10 @@
 import {
   ADMISSION,
   chartFiles,
+  cite,
   crds,
   disabled,
+  LISTED,
   monitor,
   object,
   otherCommit,
@@ -127,7 +129,9 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
   // crds/crds.yaml; templates/rbac.yaml (ClusterRole <fullname>-role, ClusterRoleBinding <fullname>-rolebinding),
   // webhook.yaml (with enableCertManager a cert-manager Issuer and Certificate, and the webhooks' caBundle injected
   // by cainjector; without it genCA makes a new CA on every render), ingressclass.yaml (createIngressClassResource).
-  'aws-load-balancer-controller@3.4.2': (values, ns) => {
+  // 3.4.0 is the version whose IAM policy is vendored and simulated (constructs/aws/upstream/README.md). Since the
+  // 3.x charts, crds/gateway-crds.yaml also ships the gateway.k8s.aws CRDs, which Helm and Argo CD apply with it.
+  'aws-load-balancer-controller@3.4.0': (values, ns) => {
     const at = chartFiles('aws/eks-charts', 'stable/aws-load-balancer-controller/', UNKNOWN);
     const webhook = at('templates/webhook.yaml', 'e1669601cfc203953f3d52896b1def4b3609d759', false);
     const certManager = value(values, 'enableCertManager') === true;
@@ -137,6 +141,16 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
           'TargetGroupBinding',
           { kind: 'IngressClassParams', plural: 'ingressclassparams' },
         ]),
+        ...crds(
+          cite(
+            'kubernetes-sigs/aws-load-balancer-controller',
+            'helm/aws-load-balancer-controller/crds/gateway-crds.yaml',
+            'bf600cc3e0d6357956e3b7fbf6b804f8a5b983ed',
+            LISTED,
+          ),
+          'gateway.k8s.aws',
+          ['LoadBalancerConfiguration', 'TargetGroupConfiguration', 'ListenerRuleConfiguration'],
+        ),
         ...rbac(
           at('templates/rbac.yaml', '0f5e8f1e9c767bb4f277c165c9bff20959a35dc5'),
           'aws-load-balancer-controller-role',
@@ -182,6 +196,69 @@ export const PLATFORM_ROWS: Readonly<Record<string, Row>> = {
               by: 'Helm genCA on every render (templates/_helpers.tpl)',
             },
           ],
+    };
+  },
+  // crds/ (karpenter.sh NodePool, NodeClaim, NodeOverlay; karpenter.k8s.aws EC2NodeClass; autoscaling.x-k8s.io
+  // CapacityBuffer); templates/clusterrole-core.yaml and clusterrole.yaml (ClusterRoles and bindings); role.yaml and
+  // rolebinding.yaml: besides the release namespace, a Role and RoleBinding <release>-dns in kube-system (get the
+  // kube-dns Service) and <release>-lease in kube-node-lease (delete node leases); the webhook only with
+  // webhook.enabled, which our values never set. Its default affinity keeps it off nodes it launched
+  // (karpenter.sh/nodepool DoesNotExist), which our values state explicitly.
+  'karpenter@1.15.0': (values, ns) => {
+    const at = chartFiles('aws/karpenter-provider-aws', 'charts/karpenter/', UNKNOWN);
+    const role = at('templates/role.yaml', '6c080f32e01fe32676671859b7ecfa2c0d5e3bf8');
+    const binding = at('templates/rolebinding.yaml', '4d55611c9b729d7fc503130dcb7e9b914cc70962');
+    const release = 'karpenter';
+    return {
+      objects: [
+        ...crds(
+          at('crds/karpenter.sh_nodeoverlays.yaml', '70c1f73b2fc085e0a048e3f696e2f6538c642088', false),
+          'karpenter.sh',
+          ['NodePool', 'NodeClaim', 'NodeOverlay'],
+        ),
+        ...crds(
+          at('crds/karpenter.sh_nodeoverlays.yaml', '70c1f73b2fc085e0a048e3f696e2f6538c642088', false),
+          'karpenter.k8s.aws',
+          [{ kind: 'EC2NodeClass', plural: 'ec2nodeclasses' }],
+        ),
+        ...crds(
+          at('crds/autoscaling.x-k8s.io_capacitybuffers.yaml', 'e3816068f450648874c6cd688e3adaf949b3c650'),
+          'autoscaling.x-k8s.io',
+          ['CapacityBuffer'],
+        ),
+        ...rbac(
+          at('templates/clusterrole-core.yaml', '4cecea29d04b34c9b7a8a2ec5261b71d8be4af4f', false),
+          `${release}-core`,
+        ),
+        ...rbac(at('templates/clusterrole.yaml', '93f2cf916742c17394d60ee3c18c17d0d581159a', false), release),
+        object(role, gk(RBAC, 'Role'), release, ns),
+        object(binding, gk(RBAC, 'RoleBinding'), release, ns),
+        object(role, gk(RBAC, 'Role'), `${release}-dns`, 'kube-system'),
+        object(binding, gk(RBAC, 'RoleBinding'), `${release}-dns`, 'kube-system'),
+        object(role, gk(RBAC, 'Role'), `${release}-lease`, 'kube-node-lease'),
+        object(binding, gk(RBAC, 'RoleBinding'), `${release}-lease`, 'kube-node-lease'),
+        ...(value(values, 'webhook.enabled') === true
+          ? [
+              object(
+                at('templates/webhooks.yaml', '1e405183fe518d58236710dc3127df056f545459', false),
+                gk(ADMISSION, 'ValidatingWebhookConfiguration'),
+                'validation.webhook.karpenter.sh',
+              ),
+            ]
+          : []),
+        object(
+          at('templates/deployment.yaml', '0721b9aee652a5a947ede904f2c11f7051418e31', false),
+          gk('apps', 'Deployment'),
+          release,
+          ns,
+        ),
+        object(
+          at('templates/poddisruptionbudget.yaml', '81af7c80a58b5cbcc781843a40a4c3769cbda04d', false),
+          gk('policy', 'PodDisruptionBudget'),
+          release,
+          ns,
+        ),
+      ],
     };
   },
   // crds/ (installCRDs); controller/clusterrolebinding.yaml and servicemonitor.yaml both name <fullname>.

@@ -23,4 +23,12 @@ export const awsPolicyExceptions: readonly PolicyException[] = [
       'githubusercontent.com with StringEquals on sub = repo:<repository>:environment:<environment> and aud.',
     expires: REVIEW,
   },
+  {
+    rule: 'iam-irsa-trust-policy',
+    address: '*/*/aws_iam_role.github-plan_role',
+    reason:
+      'The read-only plan role is a GitHub web-identity role, not IRSA: it trusts token.actions.githubusercontent.com ' +
+      'with StringEquals on sub = repo:<repository>:pull_request and aud (docs/decisions/deploy-role-boundary-and-plan-role.md).',
+    expires: REVIEW,
+  },
 ];
