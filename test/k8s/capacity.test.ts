@@ -61,7 +61,7 @@ describe('the capacity proof', () => {
   it('fails when the node pool cannot hold every service at its maximum', () => {
     const small = envWith('prod', { cluster: { karpenter: { limits: { cpu: 16 } } } });
     expect(capacityGaps(small)).toEqual([
-      'prod: the cluster needs cpu requests (m) 49960, 10 nodes at most allocate 39200',
+      'prod: the cluster needs cpu requests (m) 50960, 10 nodes at most allocate 39200',
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   roleArnFor,
 } from '../../constructs/contracts';
 import { platformHelmSources } from '../../charts/platform/helm-sources';
+import { CHART_PODS } from '../../charts/platform/values/chart-pods';
 import { redisExporterValues } from '../../charts/platform/values/observability';
 import { at, envWith } from './support';
 
@@ -202,6 +203,10 @@ describe('platformHelmSources', () => {
       expect(JSON.stringify(source.values), source.name).toContain('"requests":{"cpu"');
       expect(missing(source.values, source.name)).toEqual([]);
     }
+  });
+
+  it('states the pods of every chart, so the capacity proof counts them (an empty list for CRD-only charts)', () => {
+    expect(sources.map((source) => source.name).filter((name) => !(name in CHART_PODS))).toEqual([]);
   });
 
   it('annotates controller service accounts with the roles the IAM side creates for them', () => {

@@ -38,6 +38,8 @@ export const ISTIOD = size(250, 512, 1000, 1024);
 /** The ingress gateway's Envoy: every public request passes through it. */
 export const GATEWAY_PROXY = size(200, 256, 2000, 1024);
 export const ISTIOD_REPLICAS = { min: 1, max: 3 } as const;
+/** Karpenter's controller: it watches every pod and node of the cluster to bin-pack them. */
+export const KARPENTER = size(500, 512, 1000, 1024);
 
 const one = { replicas: 1 } as const;
 const two = { replicas: 2 } as const;
@@ -66,6 +68,7 @@ export const CHART_PODS: Readonly<Record<string, readonly ChartPod[]>> = {
     { component: 'webhooks', count: one, containers: { 'keda-admission-webhooks': TINY } },
   ],
   'metrics-server': [{ component: 'server', count: two, containers: { 'metrics-server': SMALL } }],
+  karpenter: [{ component: 'controller', count: two, containers: { controller: KARPENTER } }],
   'istio-base': [],
   'istio-cni': [{ component: 'cni', count: { perNode: true }, containers: { 'install-cni': TINY } }],
   istiod: [{ component: 'pilot', count: { autoscaled: ISTIOD_REPLICAS }, containers: { discovery: ISTIOD } }],

@@ -2,6 +2,7 @@
 // queue Terraform feeds (constructs/aws/karpenter.ts). The NodePool and EC2NodeClass are in charts/platform/karpenter.ts.
 import type { EnvConfig } from '../../../environments';
 import { clusterName, KARPENTER_SERVICE_ACCOUNT, karpenterQueueName } from '../../../constructs/contracts';
+import { podResources } from './edge';
 import { type HelmValues, irsaServiceAccount } from './shared';
 
 /** The label Karpenter puts on every node it launches (the NodePool's name). */
@@ -25,11 +26,6 @@ export function karpenterValues(env: EnvConfig): HelmValues {
         },
       },
     },
-    controller: {
-      resources: {
-        requests: { cpu: '500m', memory: '512Mi' },
-        limits: { cpu: '1', memory: '1Gi' },
-      },
-    },
+    controller: { resources: podResources('karpenter', 'controller') },
   };
 }
