@@ -11,7 +11,7 @@ import {
   type TreeDiff,
 } from './model';
 import type { PlanIndex } from './plan-file';
-import { pairRenames } from './rename-detection';
+import { renamesAndRemovals } from './rename-detection';
 import { statefulKubernetesKind, type StatefulKubernetesKind } from './stateful-registry';
 import { terraformFindings } from './terraform-findings';
 import { isPlainObject, type JsonObject } from './value-diff';
@@ -113,11 +113,8 @@ function kubernetesReplacement(entry: StatefulKubernetesKind, item: ItemDiff): R
 function kubernetesFindings(env: string, items: readonly ItemDiff[]): Finding[] {
   const base = { env, layer: 'kubernetes' as const, source: 'table' as const, gated: true };
   const isStateful = (item: ItemDiff): boolean => statefulKubernetesKind(item.kind) !== undefined;
-  const removed = items.filter((item) => item.status === 'removed' && isStateful(item));
-  const added = items.filter((item) => item.status === 'added' && isStateful(item));
-  const pairs = pairRenames(removed, added, withoutIdentity);
-  const paired = new Set(pairs.map((pair) => pair.removed));
-  const findings: Finding[] = pairs.map(({ removed: before, added: after }) => ({
+  const { renames, removals } = renamesAndRemovals(items, isStateful, withoutIdentity);
+  const findings: Finding[] = renames.map(({ removed: before, added: after }) => ({
     ...base,
     kind: 'rename',
     address: before.id,
@@ -125,7 +122,7 @@ function kubernetesFindings(env: string, items: readonly ItemDiff[]): Finding[] 
     newAddress: after.id,
     attributes: [],
   }));
-  for (const item of removed.filter((entry) => !paired.has(entry))) {
+  for (const item of removals) {
     findings.push({ ...base, kind: 'removal', address: item.id, resourceType: item.kind, attributes: [] });
   }
   for (const item of items.filter((entry) => entry.status === 'changed')) {

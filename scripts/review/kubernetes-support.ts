@@ -1,4 +1,4 @@
-// A warning section of the review comment: each reviewed environment whose rendered EKS version is within
+// A warning section at the top of the review comment: each reviewed environment whose rendered EKS version is within
 // kubernetesSupportWarningDays of its end of standard support (or past it). Read from the rendered cluster stack,
 // so it reflects exactly what the change would deploy.
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,5 +28,5 @@ export function kubernetesSupportWarnings(
     const support = kubernetesSupport(version, today);
     return support.status === 'ok' ? [] : [`- \`${env}\`: ${support.text}`];
   });
-  return warnings.length === 0 ? [] : ['', '#### ⚠️ EKS version support', '', ...warnings];
+  return warnings.length === 0 ? [] : ['#### ⚠️ EKS version support', '', ...warnings];
 }

@@ -25,6 +25,8 @@ export interface MarkdownOptions {
   readonly unusedAcknowledgements?: readonly Acknowledgement[];
   /** Disruptive in-place changes, printed as warnings at the top. */
   readonly warnings?: readonly DisruptiveChange[];
+  /** Further warning sections, already Markdown (e.g. EKS version support), printed with the warnings at the top. */
+  readonly notices?: readonly string[];
   /** The terraform plans the review read, one line each (`prod-network` from `plans/prod-network.json`). */
   readonly plans?: readonly { readonly env: string; readonly stack: string; readonly file: string }[];
   /** What was compared, e.g. "`origin/main` → working tree". */
@@ -127,6 +129,7 @@ function render(diff: TreeDiff, options: MarkdownOptions, limits: Limits): strin
   const lines = [`### Deploy review${comparing}`, '', verdictLine(findings)];
   const warningLines = renderWarnings(options.warnings ?? [], limits);
   if (warningLines.length > 0) lines.push('', ...warningLines);
+  if (options.notices && options.notices.length > 0) lines.push('', ...options.notices);
   const findingLines = renderFindings(findings, options.unusedAcknowledgements ?? [], limits);
   if (findingLines.length > 0) lines.push('', ...findingLines);
   if (options.plans && options.plans.length > 0) {

@@ -16,8 +16,8 @@ const REMOTE_OUTPUT = /data\.terraform_remote_state\.([\w-]+)\.outputs\.([\w-]+)
 const DATA_SOURCE = /\bdata\.([a-z][a-z0-9_]*)\.([\w-]+)\.([a-z0-9_]+)/g;
 const RESOURCE = /(?<![\w.-])(aws_[a-z0-9_]+)\.([\w-]+)\.([a-z0-9_]+)/g;
 
-/** The `${…}` segments of a string, nested braces included. */
-function interpolations(text: string): string[] {
+/** The expressions inside every top-level `${…}` of a string (nested braces, as in jsonencode({…}), included). */
+export function interpolations(text: string): string[] {
   const segments: string[] = [];
   let start = text.indexOf('${');
   while (start !== -1) {

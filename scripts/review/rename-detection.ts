@@ -82,3 +82,19 @@ export function pairRenames(
   }
   return pairs.sort((a, b) => compareText(a.removed.id, b.removed.id));
 }
+
+/**
+ * The removed and added items that `isStateful` selects, split into renames (a pair each) and the removals
+ * nothing replaces: what both the Terraform and the Kubernetes findings start from.
+ */
+export function renamesAndRemovals(
+  items: readonly ItemDiff[],
+  isStateful: (item: ItemDiff) => boolean,
+  comparable?: (body: unknown) => unknown,
+): { readonly renames: RenamePair[]; readonly removals: ItemDiff[] } {
+  const removed = items.filter((item) => item.status === 'removed' && isStateful(item));
+  const added = items.filter((item) => item.status === 'added' && isStateful(item));
+  const renames = pairRenames(removed, added, comparable);
+  const paired = new Set(renames.map((pair) => pair.removed));
+  return { renames, removals: removed.filter((item) => !paired.has(item)) };
+}

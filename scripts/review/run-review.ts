@@ -102,11 +102,10 @@ async function review(options: ReviewOptions, workDir: string): Promise<number> 
       unusedAcknowledgements: unused,
       comparing,
       warnings: findDisruptiveChanges(diff),
+      notices: kubernetesSupportWarnings(headDeploy, reviewedEnvs, new Date().toISOString().slice(0, 10)),
       plans: planList.map(({ env, stack, file }) => ({ env, stack, file })),
     }),
   );
-  const support = kubernetesSupportWarnings(headDeploy, reviewedEnvs, new Date().toISOString().slice(0, 10));
-  if (support.length > 0) options.stdout.write(`${support.join('\n')}\n`);
   return findings.some(isBlocking) ? EXIT_CODES.destructive : EXIT_CODES.ok;
 }
 

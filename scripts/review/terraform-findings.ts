@@ -13,7 +13,7 @@ import {
   type ReplacementEntry,
 } from './replacement-registry';
 import { resolvePath, triggersReplacement } from './replacement-triggers';
-import { pairRenames } from './rename-detection';
+import { pairRenames, renamesAndRemovals } from './rename-detection';
 import { stackGraph, type StackGraph } from './stack-graph';
 import { isPlainObject } from './value-diff';
 
@@ -48,11 +48,8 @@ function tableAttributes(entry: ReplacementEntry, item: ItemDiff): ReplacedAttri
 /** Removals and destroy/create pairs of protected types, and replacements the table predicts, for unplanned stacks. */
 function tableFindings(env: string, items: readonly ItemDiff[]): Finding[] {
   const base = { env, layer: 'terraform' as const, source: 'table' as const };
-  const removed = items.filter((item) => item.status === 'removed' && isProtectedType(item.kind));
-  const added = items.filter((item) => item.status === 'added' && isProtectedType(item.kind));
-  const pairs = pairRenames(removed, added);
-  const paired = new Set(pairs.map((pair) => pair.removed));
-  const findings: Finding[] = pairs.map(({ removed: before, added: after }) => ({
+  const { renames, removals } = renamesAndRemovals(items, (item) => isProtectedType(item.kind));
+  const findings: Finding[] = renames.map(({ removed: before, added: after }) => ({
     ...base,
     kind: 'rename',
     address: before.id,
@@ -66,7 +63,7 @@ function tableFindings(env: string, items: readonly ItemDiff[]): Finding[] {
     preventDestroy: preventDestroy(before.before),
     gated: true,
   }));
-  for (const item of removed.filter((entry) => !paired.has(entry))) {
+  for (const item of removals) {
     findings.push({
       ...base,
       kind: 'removal',

@@ -27,7 +27,6 @@ describe('EKS version support in the review comment', () => {
 
   it('lists the environments that need an upgrade', () => {
     expect(kubernetesSupportWarnings(dir, ['dev', 'staging', 'prod'], '2026-12-06')).toEqual([
-      '',
       '#### ⚠️ EKS version support',
       '',
       '- `staging`: Kubernetes 1.34: standard support ended 2026-12-02',
@@ -38,7 +37,6 @@ describe('EKS version support in the review comment', () => {
   it('warns 90 days ahead and stays silent before', () => {
     expect(kubernetesSupportWarnings(dir, ['dev'], '2026-12-26')).toEqual([]);
     expect(kubernetesSupportWarnings(dir, ['dev'], '2026-12-27')).toEqual([
-      '',
       '#### ⚠️ EKS version support',
       '',
       '- `dev`: Kubernetes 1.35: standard support ends 2027-03-27, in 90 days; upgrade before EKS does',

@@ -70,6 +70,19 @@ describe('renderMarkdown', () => {
     expect(markdown.split('\n')[2]).toBe('⛔ **1 destructive change not acknowledged: the review fails.**');
   });
 
+  it('prints further warning sections (EKS version support) at the top, before the findings', () => {
+    const notice = [
+      '#### ⚠️ EKS version support',
+      '',
+      '- `prod`: Kubernetes 1.31: standard support ended 2025-11-26',
+    ];
+    const markdown = renderMarkdown(diffOf(baseTree(), mixedHead()), { notices: notice });
+    expect(markdown).toContain(notice.join('\n'));
+    expect(markdown.indexOf(notice[0]!)).toBeLessThan(
+      markdown.indexOf('- ⛔ **`prod` · destroy/create pair'),
+    );
+  });
+
   it('marks acknowledged findings and keeps them out of the bold blocking list', () => {
     const diff = diffOf(baseTree(), mixedHead());
     const { findings } = applyAcknowledgements(findDestructiveChanges(diff), [

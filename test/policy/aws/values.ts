@@ -1,6 +1,10 @@
 // Reading attribute values out of CDKTF's Terraform JSON: tokens, references, nested blocks and the loose
 // scalar typing Terraform accepts ("true" for true, "7" for 7).
+// The review reads CDKTF's `${…}` tokens too: one parser for both.
+import { interpolations as tokenExpressions } from '../../../scripts/review/references';
 import type { Attributes } from './types';
+
+export { tokenExpressions };
 
 /** A reference inside a token: `${aws_kms_key.data.arn}` or `${data.aws_iam_policy_document.trust.json}`. */
 export interface Reference {
@@ -18,26 +22,6 @@ const WHOLE_REFERENCE =
 
 export function isToken(value: unknown): value is string {
   return typeof value === 'string' && value.includes('${');
-}
-
-/** The expressions inside every top-level `${…}` of a string (nested braces, as in jsonencode({…}), included). */
-export function tokenExpressions(text: string): string[] {
-  const expressions: string[] = [];
-  let start = text.indexOf('${');
-  while (start !== -1) {
-    let depth = 0;
-    let end = start + 1;
-    for (; end < text.length; end += 1) {
-      if (text[end] === '{') depth += 1;
-      else if (text[end] === '}') {
-        depth -= 1;
-        if (depth === 0) break;
-      }
-    }
-    expressions.push(text.slice(start + 2, end));
-    start = text.indexOf('${', end + 1);
-  }
-  return expressions;
 }
 
 /** Every resource/data reference in a Terraform expression (no surrounding `${}`). */
