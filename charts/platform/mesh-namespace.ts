@@ -6,28 +6,20 @@ import type { EnvConfig } from '../../environments';
 import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Manifest } from '../../constructs/k8s/manifest';
 import { objectMeta } from '../../constructs/k8s/metadata';
+import { podSecurityLabels } from '../../constructs/k8s/namespace-baseline';
 import { meshEnabled } from '../plan/mesh';
 
 export function renderMeshNamespace(scope: Construct, env: EnvConfig): void {
   if (!meshEnabled(env)) return;
   const namespace = env.platformCharts.istiod?.namespace;
   if (namespace === undefined) return;
-  const version = `v${env.cluster.kubernetesVersion}`;
-  const level = 'privileged';
   new Manifest(
     scope,
     'MeshNamespace',
     KubeNamespace.manifest({
       metadata: objectMeta({
         name: namespace,
-        labels: {
-          'pod-security.kubernetes.io/enforce': level,
-          'pod-security.kubernetes.io/enforce-version': version,
-          'pod-security.kubernetes.io/audit': level,
-          'pod-security.kubernetes.io/audit-version': version,
-          'pod-security.kubernetes.io/warn': level,
-          'pod-security.kubernetes.io/warn-version': version,
-        },
+        labels: podSecurityLabels('privileged', env.cluster.kubernetesVersion),
       }),
     }),
   );

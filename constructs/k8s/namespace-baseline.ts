@@ -17,12 +17,26 @@ export interface NamespaceBaselineProps {
   readonly labels?: Labels;
 }
 
+/**
+ * Pod Security admission labels pinned to the cluster's minor version. Enforce, and also audit and warn, so a
+ * violation is visible in the audit log and in kubectl output.
+ */
+export function podSecurityLabels(level: string, kubernetesVersion: string): Labels {
+  const version = `v${kubernetesVersion}`;
+  return {
+    'pod-security.kubernetes.io/enforce': level,
+    'pod-security.kubernetes.io/enforce-version': version,
+    'pod-security.kubernetes.io/audit': level,
+    'pod-security.kubernetes.io/audit-version': version,
+    'pod-security.kubernetes.io/warn': level,
+    'pod-security.kubernetes.io/warn-version': version,
+  };
+}
+
 export class NamespaceBaseline extends Construct {
   constructor(scope: Construct, id: string, props: NamespaceBaselineProps) {
     super(scope, id);
     const { config } = props;
-    const level = config.podSecurity;
-    const version = `v${props.kubernetesVersion}`;
     new Manifest(
       this,
       'Namespace',
@@ -31,13 +45,7 @@ export class NamespaceBaseline extends Construct {
           name: props.name,
           labels: {
             ...props.labels,
-            // Enforce, and also audit and warn, so a violation is visible in the audit log and in kubectl output.
-            'pod-security.kubernetes.io/enforce': level,
-            'pod-security.kubernetes.io/enforce-version': version,
-            'pod-security.kubernetes.io/audit': level,
-            'pod-security.kubernetes.io/audit-version': version,
-            'pod-security.kubernetes.io/warn': level,
-            'pod-security.kubernetes.io/warn-version': version,
+            ...podSecurityLabels(config.podSecurity, props.kubernetesVersion),
             ...(props.meshInjection ? { 'istio-injection': 'enabled' } : {}),
           },
         }),
