@@ -12,8 +12,9 @@ import type { Finding } from './report';
 
 /**
  * What each scanner would report without the model's records: the findings of runs without them (census runs:
- * checkov without the baseline or skip annotations, kube-score without ignore annotations) and the findings the
- * scanner itself reported as suppressed where it only suppresses real findings (trivy, checkov secrets).
+ * checkov without skip annotations, kube-score without ignore annotations, which both skip a check whether or not
+ * it would fail) and the findings the scanner itself reported as suppressed where it only suppresses real findings
+ * (checkov's Terraform baseline, trivy, checkov secrets).
  */
 export interface EnvironmentScans {
   readonly env: EnvConfig;
