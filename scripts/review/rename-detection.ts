@@ -83,9 +83,20 @@ export function pairRenames(
   return pairs.sort((a, b) => compareText(a.removed.id, b.removed.id));
 }
 
+/** Renames among `removed` × `added` (a pair each), and the removals nothing replaces. */
+export function splitRenames(
+  removed: readonly ItemDiff[],
+  added: readonly ItemDiff[],
+  comparable?: (body: unknown) => unknown,
+): { readonly renames: RenamePair[]; readonly removals: ItemDiff[] } {
+  const renames = pairRenames(removed, added, comparable);
+  const paired = new Set(renames.map((pair) => pair.removed));
+  return { renames, removals: removed.filter((item) => !paired.has(item)) };
+}
+
 /**
- * The removed and added items that `isStateful` selects, split into renames (a pair each) and the removals
- * nothing replaces: what both the Terraform and the Kubernetes findings start from.
+ * The removed and added items that `isStateful` selects, split into renames and the removals nothing replaces:
+ * what both the Terraform and the Kubernetes findings start from.
  */
 export function renamesAndRemovals(
   items: readonly ItemDiff[],
@@ -94,7 +105,5 @@ export function renamesAndRemovals(
 ): { readonly renames: RenamePair[]; readonly removals: ItemDiff[] } {
   const removed = items.filter((item) => item.status === 'removed' && isStateful(item));
   const added = items.filter((item) => item.status === 'added' && isStateful(item));
-  const renames = pairRenames(removed, added, comparable);
-  const paired = new Set(renames.map((pair) => pair.removed));
-  return { renames, removals: removed.filter((item) => !paired.has(item)) };
+  return splitRenames(removed, added, comparable);
 }

@@ -13,7 +13,7 @@ import {
   type ReplacementEntry,
 } from './replacement-registry';
 import { resolvePath, triggersReplacement } from './replacement-triggers';
-import { pairRenames, renamesAndRemovals } from './rename-detection';
+import { renamesAndRemovals, splitRenames } from './rename-detection';
 import { stackGraph, type StackGraph } from './stack-graph';
 import { isPlainObject } from './value-diff';
 
@@ -152,8 +152,8 @@ function planFindings(env: string, plan: StackPlan, items: readonly ItemDiff[]):
     }
   }
   const created = items.filter((item) => item.status === 'added' && stackOf(item.id) === plan.stack);
-  const pairs = pairRenames(deleted, created);
-  for (const { removed, added } of pairs) {
+  const { renames, removals } = splitRenames(deleted, created);
+  for (const { removed, added } of renames) {
     findings.push({
       ...base,
       kind: 'rename',
@@ -164,8 +164,7 @@ function planFindings(env: string, plan: StackPlan, items: readonly ItemDiff[]):
       gated: true,
     });
   }
-  const paired = new Set(pairs.map((pair) => pair.removed));
-  for (const item of deleted.filter((entry) => !paired.has(entry))) {
+  for (const item of removals) {
     findings.push({
       ...base,
       kind: 'removal',
