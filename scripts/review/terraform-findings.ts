@@ -13,7 +13,7 @@ import {
   type ReplacementEntry,
 } from './replacement-registry';
 import { resolvePath, triggersReplacement } from './replacement-triggers';
-import { renamesAndRemovals, splitRenames } from './rename-detection';
+import { type RenamePair, renamesAndRemovals, splitRenames } from './rename-detection';
 import { stackGraph, type StackGraph } from './stack-graph';
 import { isPlainObject } from './value-diff';
 
@@ -45,11 +45,12 @@ function tableAttributes(entry: ReplacementEntry, item: ItemDiff): ReplacedAttri
     }));
 }
 
-/** Removals and destroy/create pairs of protected types, and replacements the table predicts, for unplanned stacks. */
-function tableFindings(env: string, items: readonly ItemDiff[]): Finding[] {
-  const base = { env, layer: 'terraform' as const, source: 'table' as const };
-  const { renames, removals } = renamesAndRemovals(items, (item) => isProtectedType(item.kind));
-  const findings: Finding[] = renames.map(({ removed: before, added: after }) => ({
+/** Destroy/create pairs (renames) and removals of protected types: the table's and the plan's alike. */
+function lossFindings(
+  base: Pick<Finding, 'env' | 'layer' | 'source' | 'planFile'>,
+  { renames, removals }: { readonly renames: readonly RenamePair[]; readonly removals: readonly ItemDiff[] },
+): Finding[] {
+  const renamed = renames.map(({ removed: before, added: after }): Finding => ({
     ...base,
     kind: 'rename',
     address: before.id,
@@ -63,17 +64,25 @@ function tableFindings(env: string, items: readonly ItemDiff[]): Finding[] {
     preventDestroy: preventDestroy(before.before),
     gated: true,
   }));
-  for (const item of removals) {
-    findings.push({
-      ...base,
-      kind: 'removal',
-      address: item.id,
-      resourceType: item.kind,
-      attributes: [],
-      preventDestroy: preventDestroy(item.before),
-      gated: true,
-    });
-  }
+  const removed = removals.map((item): Finding => ({
+    ...base,
+    kind: 'removal',
+    address: item.id,
+    resourceType: item.kind,
+    attributes: [],
+    preventDestroy: preventDestroy(item.before),
+    gated: true,
+  }));
+  return [...renamed, ...removed];
+}
+
+/** Removals and destroy/create pairs of protected types, and replacements the table predicts, for unplanned stacks. */
+function tableFindings(env: string, items: readonly ItemDiff[]): Finding[] {
+  const base = { env, layer: 'terraform' as const, source: 'table' as const };
+  const findings = lossFindings(
+    base,
+    renamesAndRemovals(items, (item) => isProtectedType(item.kind)),
+  );
   for (const item of items.filter((entry) => entry.status === 'changed')) {
     const entry = replacementEntry(item.kind);
     const attributes = entry ? tableAttributes(entry, item) : [];
@@ -152,29 +161,7 @@ function planFindings(env: string, plan: StackPlan, items: readonly ItemDiff[]):
     }
   }
   const created = items.filter((item) => item.status === 'added' && stackOf(item.id) === plan.stack);
-  const { renames, removals } = splitRenames(deleted, created);
-  for (const { removed, added } of renames) {
-    findings.push({
-      ...base,
-      kind: 'rename',
-      address: removed.id,
-      newAddress: added.id,
-      resourceType: removed.kind,
-      attributes: [],
-      gated: true,
-    });
-  }
-  for (const item of removals) {
-    findings.push({
-      ...base,
-      kind: 'removal',
-      address: item.id,
-      resourceType: item.kind,
-      attributes: [],
-      gated: true,
-    });
-  }
-  return findings;
+  return [...findings, ...lossFindings(base, splitRenames(deleted, created))];
 }
 
 function propagatedFinding(env: string, replacement: PropagatedReplacement, base: StackGraph): Finding {
