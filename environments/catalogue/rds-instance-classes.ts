@@ -25,38 +25,32 @@ const SIZE_VCPUS = {
 
 type Size = keyof typeof SIZE_VCPUS;
 
+/** The size ranges the families offer, smallest first. */
+const BURSTABLE: readonly Size[] = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
+const UP_TO_16XLARGE: readonly Size[] = [
+  'large',
+  'xlarge',
+  '2xlarge',
+  '4xlarge',
+  '8xlarge',
+  '12xlarge',
+  '16xlarge',
+];
+const UP_TO_24XLARGE: readonly Size[] = [...UP_TO_16XLARGE, '24xlarge'];
+const UP_TO_32XLARGE: readonly Size[] = [...UP_TO_24XLARGE, '32xlarge'];
+
 const FAMILIES: Readonly<Record<string, readonly Size[]>> = {
   // Burstable: development and the restore drill only.
-  'db.t3': ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'],
-  'db.t4g': ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'],
-  'db.m5': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-  'db.m6g': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'],
-  'db.m6i': [
-    'large',
-    'xlarge',
-    '2xlarge',
-    '4xlarge',
-    '8xlarge',
-    '12xlarge',
-    '16xlarge',
-    '24xlarge',
-    '32xlarge',
-  ],
-  'db.m7g': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'],
-  'db.r5': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'],
-  'db.r6g': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'],
-  'db.r6i': [
-    'large',
-    'xlarge',
-    '2xlarge',
-    '4xlarge',
-    '8xlarge',
-    '12xlarge',
-    '16xlarge',
-    '24xlarge',
-    '32xlarge',
-  ],
-  'db.r7g': ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'],
+  'db.t3': BURSTABLE,
+  'db.t4g': BURSTABLE,
+  'db.m5': UP_TO_24XLARGE,
+  'db.m6g': UP_TO_16XLARGE,
+  'db.m6i': UP_TO_32XLARGE,
+  'db.m7g': UP_TO_16XLARGE,
+  'db.r5': UP_TO_24XLARGE,
+  'db.r6g': UP_TO_16XLARGE,
+  'db.r6i': UP_TO_32XLARGE,
+  'db.r7g': UP_TO_16XLARGE,
 };
 
 /** Every known class and its vCPUs, e.g. db.r6g.xlarge → 4. */
