@@ -44,6 +44,26 @@ const reorder = (tree: RenderedEnvironment): RenderedEnvironment => ({
     ...tree.applications.slice(1).sort((a, b) => a.ref.wave - b.ref.wave),
   ],
 });
+/** The tree with one Application moved to another sync wave, in the order Argo CD would then sync it. */
+const inWave = (tree: RenderedEnvironment, name: string, wave: number): RenderedEnvironment =>
+  reorder(
+    changeApp(tree, name, (spec, ref) => {
+      spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = String(wave);
+      ref.wave = wave;
+    }),
+  );
+type ProjectSpec = RenderedEnvironment['projects'][number]['spec'];
+/** The tree with one AppProject's spec changed. */
+const changeProject = (
+  tree: RenderedEnvironment,
+  name: string,
+  change: (spec: ProjectSpec) => ProjectSpec,
+): RenderedEnvironment => ({
+  ...tree,
+  projects: tree.projects.map((project) =>
+    project.metadata.name === name ? { ...project, spec: change(project.spec) } : project,
+  ),
+});
 const violations = (
   tree: RenderedEnvironment,
   operationOf?: (app: ArgoApplication) => Record<string, unknown>,
@@ -112,22 +132,10 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   });
 
   it('when a project does not whitelist a cluster-scoped kind the Application creates', () => {
-    const narrowed = {
-      ...tree,
-      projects: tree.projects.map((project) =>
-        project.metadata.name === 'platform'
-          ? {
-              ...project,
-              spec: {
-                ...project.spec,
-                clusterResourceWhitelist: project.spec.clusterResourceWhitelist.filter(
-                  (k) => k.kind !== 'APIService',
-                ),
-              },
-            }
-          : project,
-      ),
-    };
+    const narrowed = changeProject(tree, 'platform', (spec) => ({
+      ...spec,
+      clusterResourceWhitelist: spec.clusterResourceWhitelist.filter((k) => k.kind !== 'APIService'),
+    }));
     expect(violations(narrowed)).toEqual([
       'keda: APIService.apiregistration.k8s.io v1beta1.external.metrics.k8s.io (Sync): project "platform" does not whitelist cluster-scoped APIService.apiregistration.k8s.io [project-cluster-kind]',
       'metrics-server: APIService.apiregistration.k8s.io v1beta1.metrics.k8s.io (Sync): project "platform" does not whitelist cluster-scoped APIService.apiregistration.k8s.io [project-cluster-kind]',
@@ -135,24 +143,14 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   });
 
   it('when custom resources arrive before their CRD (the prometheus-operator CRDs in the same wave as their users)', () => {
-    const late = reorder(
-      changeApp(tree, 'prometheus-operator-crds', (spec, ref) => {
-        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '2';
-        ref.wave = 2;
-      }),
-    );
+    const late = inWave(tree, 'prometheus-operator-crds', 2);
     expect(violations(late)).toContain(
       'cert-manager: ServiceMonitor.monitoring.coreos.com platform/cert-manager (Sync): no CRD for ServiceMonitor.monitoring.coreos.com is established before it [crd-established]',
     );
   });
 
   it('when the NodePool and EC2NodeClass sync before Karpenter’s chart brings their CRDs', () => {
-    const late = reorder(
-      changeApp(tree, 'karpenter', (spec, ref) => {
-        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '5';
-        ref.wave = 5;
-      }),
-    );
+    const late = inWave(tree, 'karpenter', 5);
     expect(violations(late)).toEqual([
       'platform: EC2NodeClass.karpenter.k8s.aws workloads (Sync): no CRD for EC2NodeClass.karpenter.k8s.aws is established before it [crd-established]',
       'platform: NodePool.karpenter.sh workloads (Sync): no CRD for NodePool.karpenter.sh is established before it [crd-established]',
@@ -160,20 +158,10 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   });
 
   it('when the platform project does not allow the namespaces Karpenter’s chart writes to besides its own', () => {
-    const narrowed = {
-      ...tree,
-      projects: tree.projects.map((project) =>
-        project.metadata.name === 'platform'
-          ? {
-              ...project,
-              spec: {
-                ...project.spec,
-                destinations: project.spec.destinations.filter((d) => d.namespace !== 'kube-node-lease'),
-              },
-            }
-          : project,
-      ),
-    };
+    const narrowed = changeProject(tree, 'platform', (spec) => ({
+      ...spec,
+      destinations: spec.destinations.filter((d) => d.namespace !== 'kube-node-lease'),
+    }));
     expect(violations(narrowed)).toEqual([
       'karpenter: Role.rbac.authorization.k8s.io kube-node-lease/karpenter-lease (Sync): project "platform" does not allow namespace kube-node-lease [project-destination]',
       'karpenter: RoleBinding.rbac.authorization.k8s.io kube-node-lease/karpenter-lease (Sync): project "platform" does not allow namespace kube-node-lease [project-destination]',
@@ -181,12 +169,7 @@ describe('the bootstrap simulation fails, naming Application, object and rule', 
   });
 
   it('when meshed workloads sync before the sidecar injector', () => {
-    const late = reorder(
-      changeApp(tree, 'istiod', (spec, ref) => {
-        spec.metadata.annotations!['argocd.argoproj.io/sync-wave'] = '7';
-        ref.wave = 7;
-      }),
-    );
+    const late = inWave(tree, 'istiod', 7);
     expect(violations(late)).toContain(
       'api: Rollout.argoproj.io api/user-api (Sync): its pods would start without the istio-proxy sidecar: no injector webhook in an earlier wave [sidecar-injector-first]',
     );
