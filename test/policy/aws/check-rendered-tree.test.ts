@@ -7,6 +7,7 @@ import type { PolicyException } from '../shared/exceptions';
 import { checkRenderedTree } from './check-rendered-tree';
 import { loadRenderedStacks } from './engine';
 import { expectAttribute, isTrue } from './expect';
+import { exampleMultiAzRule } from './fixtures';
 import type { Rule, TerraformJsonDocument } from './types';
 
 let deployDir = '';
@@ -45,16 +46,7 @@ const exampleRules: readonly Rule[] = [
     ],
     bad: [],
   },
-  {
-    id: 'rds-multi-az',
-    checkIds: ['CKV_AWS_157'],
-    resourceTypes: ['aws_db_instance'],
-    severity: 'medium',
-    description: 'multi_az = true',
-    check: (r) => expectAttribute(r, 'multi_az', isTrue),
-    good: [],
-    bad: [],
-  },
+  exampleMultiAzRule,
 ];
 
 function rulesNamed(...ids: string[]): Rule[] {

@@ -9,10 +9,10 @@ import {
 } from '../shared/exceptions';
 import { awsExceptionFormat } from './check-rendered-tree';
 import { evaluate } from './engine';
-import { expectAttribute, isTrue } from './expect';
+import { exampleMultiAzRule } from './fixtures';
 import { awsPolicyExceptions } from './exceptions';
 import { awsRules } from './rules';
-import type { RenderedStack, Rule } from './types';
+import type { RenderedStack } from './types';
 
 const multiAz: PolicyException = {
   rule: 'rds-multi-az',
@@ -21,19 +21,8 @@ const multiAz: PolicyException = {
   expires: '2026-06-30',
 };
 
-const multiAzRule: Rule = {
-  id: 'rds-multi-az',
-  checkIds: ['CKV_AWS_157'],
-  resourceTypes: ['aws_db_instance'],
-  severity: 'medium',
-  description: 'multi_az = true',
-  check: (r) => expectAttribute(r, 'multi_az', isTrue),
-  good: [],
-  bad: [],
-};
-
-// An example rule for these tests (the scanners check multi_az for real): exceptions may name it.
-const format = awsExceptionFormat([...awsRules, multiAzRule]);
+// Exceptions may name the example rule as well as the catalogue's.
+const format = awsExceptionFormat([...awsRules, exampleMultiAzRule]);
 
 const devStack: RenderedStack = {
   env: 'dev',
@@ -109,7 +98,7 @@ describe('addressMatches', () => {
 
 describe('exceptions in evaluate', () => {
   it('turns a failed finding into a skipped one that carries the exception and its reason', () => {
-    const [finding] = evaluate([devStack], [multiAzRule], [multiAz], '2026-01-01');
+    const [finding] = evaluate([devStack], [exampleMultiAzRule], [multiAz], '2026-01-01');
     expect(finding).toEqual({
       ruleId: 'rds-multi-az',
       checkIds: ['CKV_AWS_157'],
@@ -124,7 +113,7 @@ describe('exceptions in evaluate', () => {
   });
 
   it('no longer excuses the finding once the exception has expired', () => {
-    const [finding] = evaluate([devStack], [multiAzRule], [multiAz], '2026-07-01');
+    const [finding] = evaluate([devStack], [exampleMultiAzRule], [multiAz], '2026-07-01');
     expect([finding?.status, finding?.message, finding?.exception]).toEqual([
       'failed',
       'multi_az is false (expected true)',
@@ -135,7 +124,7 @@ describe('exceptions in evaluate', () => {
   it('excuses only the rule it names', () => {
     const [finding] = evaluate(
       [devStack],
-      [multiAzRule],
+      [exampleMultiAzRule],
       [{ ...multiAz, rule: 'stateful-deletion-protection' }],
       '2026-01-01',
     );

@@ -1,5 +1,6 @@
 // Helpers for writing rule fixtures as small Terraform JSON documents, the way CDKTF renders them.
-import type { Attributes, BlocksByType, Fixture } from './types';
+import { expectAttribute, isTrue } from './expect';
+import type { Attributes, BlocksByType, Fixture, Rule } from './types';
 
 export function fixture(name: string, resource: BlocksByType, data?: BlocksByType): Fixture {
   return { name, document: data === undefined ? { resource } : { resource, data } };
@@ -38,3 +39,15 @@ export const fixtureKmsKey: Attributes = {
 };
 
 export const fixtureKmsKeyArn = ref('aws_kms_key', 'data', 'arn');
+
+/** An example rule for the engine's own tests (checkov judges multi_az for real, test/scanners/). */
+export const exampleMultiAzRule: Rule = {
+  id: 'rds-multi-az',
+  checkIds: ['CKV_AWS_157'],
+  resourceTypes: ['aws_db_instance'],
+  severity: 'medium',
+  description: 'multi_az = true',
+  check: (r) => expectAttribute(r, 'multi_az', isTrue),
+  good: [],
+  bad: [],
+};
