@@ -1,11 +1,11 @@
 // The destructive-change gate on the real stacks, end to end: in a throwaway clone, the model and constructs are
 // edited the way a pull request would, and `npm run review -- --base HEAD --env prod` must give the right exit
 // code and say why. The first five cases are the ones issue #15 found passing unnoticed.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cloneRepo } from '../support/repo-clone';
+import { cloneRepo, runCliAsync } from '../support/repo-clone';
 
 let clone: string;
 const edit = (file: string, from: string, to: string) => {
@@ -17,26 +17,8 @@ const edit = (file: string, from: string, to: string) => {
 const acknowledge = (entries: string) =>
   writeFileSync(join(clone, 'docs/acknowledged-changes.yaml'), entries);
 /** Asynchronous, so the test worker keeps answering vitest while the review renders (seconds on a busy machine). */
-function reviewProd(...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const args = [
-    join(clone, 'scripts/bin/skillforge.cjs'),
-    'review',
-    '--base',
-    'HEAD',
-    '--env',
-    'prod',
-    ...extra,
-  ];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const reviewProd = (...extra: string[]) =>
+  runCliAsync(clone, ['review', '--base', 'HEAD', '--env', 'prod', ...extra]);
 const top = (stdout: string) => stdout.slice(0, stdout.indexOf('| Environment |'));
 
 describe('review of real changes to the prod stacks', () => {
