@@ -37,6 +37,18 @@ function killSynthAt(clone: string, step: string): Promise<void> {
   });
 }
 
+/** A change every environment renders differently, so each deploy/<env> folder has an old and a new state. */
+function changeEveryEnvironment(clone: string): void {
+  const operations = join(clone, 'environments/defaults/operations.ts');
+  const source = readFileSync(operations, 'utf8');
+  const changed = source.replace(
+    "apiErrorRate: { maxPercent: 1, for: '5m'",
+    "apiErrorRate: { maxPercent: 2, for: '5m'",
+  );
+  if (changed === source) throw new Error(`${operations} no longer sets apiErrorRate.maxPercent to 1`);
+  writeFileSync(operations, changed);
+}
+
 describe('synth is all-or-nothing across environments', () => {
   let clone: string;
   let deploy: string;
@@ -45,15 +57,7 @@ describe('synth is all-or-nothing across environments', () => {
   beforeAll(() => {
     clone = cloneRepo();
     deploy = join(clone, 'deploy');
-    // A change every environment renders differently: each folder has an old and a new state.
-    const operations = join(clone, 'environments/defaults/operations.ts');
-    writeFileSync(
-      operations,
-      readFileSync(operations, 'utf8').replace(
-        "apiErrorRate: { maxPercent: 1, for: '5m'",
-        "apiErrorRate: { maxPercent: 2, for: '5m'",
-      ),
-    );
+    changeEveryEnvironment(clone);
     before = hashes(deploy);
   });
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
@@ -99,14 +103,7 @@ describe('synth when a folder cannot be replaced', () => {
 
   beforeAll(() => {
     clone = cloneRepo();
-    const operations = join(clone, 'environments/defaults/operations.ts');
-    writeFileSync(
-      operations,
-      readFileSync(operations, 'utf8').replace(
-        "apiErrorRate: { maxPercent: 1, for: '5m'",
-        "apiErrorRate: { maxPercent: 2, for: '5m'",
-      ),
-    );
+    changeEveryEnvironment(clone);
   });
   afterAll(() => {
     chmodSync(join(clone, 'deploy/prod'), 0o755);
